@@ -1,0 +1,3 @@
+export { NpyError } from './errors.js';
+export { decodeMatrix, type Matrix, readMatrix } from './read.js';
+export { writeMatrix } from './write.js';
