@@ -31,7 +31,9 @@ export function parseHeader(file: string, bytes: Uint8Array): NpyHeader {
   }
   const dataOffset = headerStart + headerLength;
   if (bytes.length < dataOffset) throw new NpyError(file, 'truncated .npy header');
-  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(bytes.subarray(headerStart, dataOffset));
+  const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(
+    bytes.subarray(headerStart, dataOffset),
+  );
   return { ...parseDict(file, text), dataOffset };
 }
 

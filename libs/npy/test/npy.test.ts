@@ -8,12 +8,21 @@ import { formatHeader } from '../src/header.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'npy-test-'));
 
-async function rawNpy(name: string, descr: string, shape: number[], body: ArrayBufferView, patch?: (h: string) => string) {
+async function rawNpy(
+  name: string,
+  descr: string,
+  shape: number[],
+  body: ArrayBufferView,
+  patch?: (h: string) => string,
+) {
   let header = new TextDecoder('latin1').decode(formatHeader(descr, shape));
   if (patch) header = patch(header);
   const bytes = Buffer.from(header, 'latin1');
   const file = join(dir, name);
-  await writeFile(file, Buffer.concat([bytes, new Uint8Array(body.buffer, body.byteOffset, body.byteLength)]));
+  await writeFile(
+    file,
+    Buffer.concat([bytes, new Uint8Array(body.buffer, body.byteOffset, body.byteLength)]),
+  );
   return file;
 }
 
@@ -28,7 +37,10 @@ describe('npy', () => {
     assert.equal(m.sourceDtype, 'float32');
     assert.deepEqual(Array.from(m.data), Array.from(data));
     assert.equal(m.data.byteOffset % 4, 0);
-    assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(
+      (await readdir(dir)).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('narrows float64 to float32', async () => {
@@ -40,15 +52,42 @@ describe('npy', () => {
 
   const bad: [string, () => Promise<string>, RegExp][] = [
     ['unreadable file', async () => join(dir, 'missing.npy'), /missing\.npy: cannot read file \(ENOENT\)/],
-    ['bad magic', async () => { const f = join(dir, 'magic.npy'); await writeFile(f, 'hello world, not numpy'); return f; }, /not a \.npy file/],
-    ['unsupported dtype', () => rawNpy('i4.npy', '<i4', [2, 2], new Int32Array(4)), /unsupported dtype '<i4'/],
+    [
+      'bad magic',
+      async () => {
+        const f = join(dir, 'magic.npy');
+        await writeFile(f, 'hello world, not numpy');
+        return f;
+      },
+      /not a \.npy file/,
+    ],
+    [
+      'unsupported dtype',
+      () => rawNpy('i4.npy', '<i4', [2, 2], new Int32Array(4)),
+      /unsupported dtype '<i4'/,
+    ],
     ['big-endian', () => rawNpy('be.npy', '>f4', [2, 2], new Float32Array(4)), /unsupported dtype '>f4'/],
-    ['Fortran order', () => rawNpy('fo.npy', '<f4', [2, 2], new Float32Array(4), (h) => h.replace("'fortran_order': False", "'fortran_order': True ")), /Fortran-order/],
+    [
+      'Fortran order',
+      () =>
+        rawNpy('fo.npy', '<f4', [2, 2], new Float32Array(4), (h) =>
+          h.replace("'fortran_order': False", "'fortran_order': True "),
+        ),
+      /Fortran-order/,
+    ],
     ['1-D', () => rawNpy('1d.npy', '<f4', [4], new Float32Array(4)), /expected a 2-D array, got 1-D/],
     ['3-D', () => rawNpy('3d.npy', '<f4', [2, 2, 1], new Float32Array(4)), /expected a 2-D array, got 3-D/],
     ['empty', () => rawNpy('empty.npy', '<f4', [0, 3], new Float32Array(0)), /empty matrix/],
-    ['NaN', () => rawNpy('nan.npy', '<f4', [2, 2], Float32Array.from([0, 1, Number.NaN, 2])), /non-finite value NaN at row 1, column 0/],
-    ['Inf', () => rawNpy('inf.npy', '<f8', [1, 2], Float64Array.from([0, Number.POSITIVE_INFINITY])), /non-finite value Infinity at row 0, column 1/],
+    [
+      'NaN',
+      () => rawNpy('nan.npy', '<f4', [2, 2], Float32Array.from([0, 1, Number.NaN, 2])),
+      /non-finite value NaN at row 1, column 0/,
+    ],
+    [
+      'Inf',
+      () => rawNpy('inf.npy', '<f8', [1, 2], Float64Array.from([0, Number.POSITIVE_INFINITY])),
+      /non-finite value Infinity at row 0, column 1/,
+    ],
     ['truncated', () => rawNpy('trunc.npy', '<f4', [3, 3], new Float32Array(4)), /truncated data/],
   ];
   for (const [name, make, message] of bad) {

@@ -1,3 +1,14 @@
 export { buildModel, type GraphSpec, type NodeSpec, type TensorSpec } from './graph.js';
-export { type DeviceOptions, type OpenedSession, openSession, type ParsedDevice, parseDevice } from './session.js';
-export { createSimilarityBlockRunner, type SimilarityBlockRunner } from './similarity-block.js';
+export {
+  type DeviceOptions,
+  type OpenedSession,
+  openSession,
+  type ParsedDevice,
+  parseDevice,
+} from './session.js';
+export {
+  createSimilarityBlockRunner,
+  MIN_ROWS_A,
+  MIN_ROWS_B,
+  type SimilarityBlockRunner,
+} from './similarity-block.js';

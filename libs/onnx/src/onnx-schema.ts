@@ -41,7 +41,9 @@ const DESCRIPTOR = {
             opsetImport: { rule: 'repeated', type: 'OperatorSetIdProto', id: 8 },
           },
         },
-        OperatorSetIdProto: { fields: { domain: { type: 'string', id: 1 }, version: { type: 'int64', id: 2 } } },
+        OperatorSetIdProto: {
+          fields: { domain: { type: 'string', id: 1 }, version: { type: 'int64', id: 2 } },
+        },
         GraphProto: {
           fields: {
             node: { rule: 'repeated', type: 'NodeProto', id: 1 },

@@ -42,7 +42,10 @@ export interface OpenedSession {
  * are absent (the CPU-only install), so a CUDA request falls back to CPU with one warning per process unless
  * strictDevice is set.
  */
-export async function openSession(model: Uint8Array | string, options: DeviceOptions = {}): Promise<OpenedSession> {
+export async function openSession(
+  model: Uint8Array | string,
+  options: DeviceOptions = {},
+): Promise<OpenedSession> {
   const device = parseDevice(options.device ?? 'cpu');
   const threads = options.threads ?? availableParallelism();
   const base: ort.InferenceSession.SessionOptions = {
@@ -53,12 +56,16 @@ export async function openSession(model: Uint8Array | string, options: DeviceOpt
     enableCpuMemArena: false,
   };
   const create = (opts: ort.InferenceSession.SessionOptions) =>
-    typeof model === 'string' ? ort.InferenceSession.create(model, opts) : ort.InferenceSession.create(model, opts);
+    typeof model === 'string'
+      ? ort.InferenceSession.create(model, opts)
+      : ort.InferenceSession.create(model, opts);
   if (device.kind === 'cuda') {
     try {
       const session = await create({
         ...base,
-        executionProviders: [{ name: 'cuda', deviceId: device.index } as ort.InferenceSession.ExecutionProviderConfig],
+        executionProviders: [
+          { name: 'cuda', deviceId: device.index } as ort.InferenceSession.ExecutionProviderConfig,
+        ],
       });
       return { session, device: 'cuda' };
     } catch (err) {

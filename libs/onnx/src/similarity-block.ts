@@ -2,6 +2,23 @@ import * as ort from 'onnxruntime-node';
 import { buildModel } from './graph.js';
 import { type DeviceOptions, openSession } from './session.js';
 
+/**
+ * MLAS (onnxruntime's CPU GEMM) takes other code paths for a single-row A (GEMV) and for a narrow B, and those
+ * round differently. With at least MIN_ROWS_A rows in A and MIN_ROWS_B rows in B, every element is bit-identical to
+ * the same element of the full product X·Xᵀ (which is exactly symmetric) whatever the block's shape or position —
+ * the property that lets any split of the work into blocks, and so any number of workers, give the same kernel.
+ * Smaller blocks are padded with zero rows. (Checked by libs/onnx/test/onnx.test.ts.)
+ */
+export const MIN_ROWS_A = 2;
+export const MIN_ROWS_B = 256;
+
+function padRows(values: Float32Array, rows: number, d: number, minRows: number): Float32Array {
+  if (rows >= minRows) return values;
+  const padded = new Float32Array(minRows * d);
+  padded.set(values);
+  return padded;
+}
+
 /** Computes dense dot-product blocks A·Bᵀ with onnxruntime's GEMM (MLAS on CPU, cuBLAS on CUDA). */
 export interface SimilarityBlockRunner {
   readonly device: 'cpu' | 'cuda';
@@ -23,19 +40,29 @@ const DOT_BLOCK_MODEL = buildModel({
   nodes: [{ op: 'Gemm', inputs: ['a', 'b'], outputs: ['dots'], attributes: { transB: 1 } }],
 });
 
-export async function createSimilarityBlockRunner(options: DeviceOptions = {}): Promise<SimilarityBlockRunner> {
+export async function createSimilarityBlockRunner(
+  options: DeviceOptions = {},
+): Promise<SimilarityBlockRunner> {
   const { session, device } = await openSession(DOT_BLOCK_MODEL, options);
   return {
     device,
     async run(a, aRows, b, bRows, d) {
       if (a.length !== aRows * d || b.length !== bRows * d) {
-        throw new RangeError(`similarity block: got ${a.length}/${b.length} values for ${aRows}×${d} and ${bRows}×${d}`);
+        throw new RangeError(
+          `similarity block: got ${a.length}/${b.length} values for ${aRows}×${d} and ${bRows}×${d}`,
+        );
       }
+      const rowsA = Math.max(aRows, MIN_ROWS_A);
+      const rowsB = Math.max(bRows, MIN_ROWS_B);
       const out = await session.run({
-        a: new ort.Tensor('float32', a, [aRows, d]),
-        b: new ort.Tensor('float32', b, [bRows, d]),
+        a: new ort.Tensor('float32', padRows(a, aRows, d, MIN_ROWS_A), [rowsA, d]),
+        b: new ort.Tensor('float32', padRows(b, bRows, d, MIN_ROWS_B), [rowsB, d]),
       });
-      return out.dots!.data as Float32Array;
+      const dots = out.dots!.data as Float32Array;
+      if (rowsA === aRows && rowsB === bRows) return dots;
+      const result = new Float32Array(aRows * bRows);
+      for (let i = 0; i < aRows; i++) result.set(dots.subarray(i * rowsB, i * rowsB + bRows), i * bRows);
+      return result;
     },
     release: () => session.release(),
   };

@@ -75,6 +75,62 @@ describe('devices', () => {
     assert.equal(opened.device, 'cpu');
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]!, /CUDA execution provider unavailable .*falling back to CPU/);
-    await assert.rejects(openSession(model, { device: 'cuda:0', strictDevice: true }), /CUDA device 0 unavailable/);
+    await assert.rejects(
+      openSession(model, { device: 'cuda:0', strictDevice: true }),
+      /CUDA device 0 unavailable/,
+    );
+  });
+});
+
+describe('similarity blocks are shape-independent', () => {
+  it('gives every element of any block shape the same bits as the full product, which is exactly symmetric', async () => {
+    for (const d of [64, 384]) {
+      const n = 1200;
+      const x = seeded(n * d, d);
+      const runner = await createSimilarityBlockRunner();
+      const full = await runner.run(x, n, x, n, d);
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++)
+          assert.equal(full[i * n + j], full[j * n + i], `asymmetric at ${i},${j}`);
+      }
+      let state = 99;
+      const next = (limit: number) => {
+        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+        return Math.floor((state / 2 ** 32) * limit);
+      };
+      // Single rows (the GEMV path) and narrow blocks (another MLAS path) are the shapes that used to round differently.
+      const shapes: [number, number][] = [
+        [1, n],
+        [1, 3],
+        [2, 5],
+        [7, 8],
+        [16, 31],
+        [40, 121],
+        [128, 900],
+        [300, 1],
+      ];
+      for (let t = 0; t < 40; t++) shapes.push([1 + next(200), 1 + next(400)]);
+      for (const [rowsA, rowsB] of shapes) {
+        const a0 = next(n - rowsA + 1);
+        const b0 = next(n - rowsB + 1);
+        const block = await runner.run(
+          x.subarray(a0 * d, (a0 + rowsA) * d),
+          rowsA,
+          x.subarray(b0 * d, (b0 + rowsB) * d),
+          rowsB,
+          d,
+        );
+        for (let i = 0; i < rowsA; i++) {
+          for (let j = 0; j < rowsB; j++) {
+            if (block[i * rowsB + j] !== full[(a0 + i) * n + b0 + j]) {
+              assert.fail(
+                `d=${d} block ${rowsA}×${rowsB} at (${a0},${b0}): element (${i},${j}) differs from the full product`,
+              );
+            }
+          }
+        }
+      }
+      await runner.release();
+    }
   });
 });

@@ -1,0 +1,35 @@
+export { blockCount, blockRange, combineBlockSums, SUMMATION_BLOCK_ROWS } from './blocked-sum.js';
+export {
+  facilityLocation,
+  facilityLocationBlockGain,
+  facilityLocationGain,
+  raiseMemo,
+} from './functions/facility-location.js';
+export { graphCut } from './functions/graph-cut.js';
+export { logDeterminant } from './functions/log-determinant.js';
+export { kernelColumn, kernelRow } from './kernel-columns.js';
+export {
+  cosineKernel,
+  type KernelMode,
+  normalizeRows,
+  type UpperBand,
+  upperTriangleBands,
+} from './kernels/index.js';
+export { maximize } from './optimizers/maximize.js';
+export { createRng, type Rng } from './rng.js';
+export {
+  DEFAULT_LAMBDA,
+  runSelection,
+  SelectionInputError,
+  type SelectionRequest,
+  type SelectionResult,
+} from './run-selection.js';
+export type {
+  DenseKernel,
+  FunctionName,
+  GainOracle,
+  MaximizeOptions,
+  OptimizerName,
+  Selection,
+  SetFunction,
+} from './types.js';

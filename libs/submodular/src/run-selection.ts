@@ -1,0 +1,133 @@
+import type { DeviceOptions } from '@smartmix/onnx';
+import { facilityLocation } from './functions/facility-location.js';
+import { graphCut } from './functions/graph-cut.js';
+import { logDeterminant } from './functions/log-determinant.js';
+import { cosineKernel, type KernelMode } from './kernels/index.js';
+import { maximize } from './optimizers/maximize.js';
+import type { DenseKernel, FunctionName, OptimizerName, SetFunction } from './types.js';
+
+/** A selection request that does not fit its data (reported to users as bad input, not as a bug). */
+export class SelectionInputError extends Error {
+  override name = 'SelectionInputError';
+}
+
+export const DEFAULT_LAMBDA: Record<FunctionName, number | null> = { fl: null, gc: 0.4, logdet: 1 };
+
+export interface SelectionRequest {
+  /** n×d embeddings, row-major. */
+  embeddings: { rows: number; cols: number; data: Float32Array };
+  /** A precomputed n×n similarity matrix to use as is; otherwise one is built with `kernelMode`. */
+  kernel?: { rows: number; cols: number; data: Float32Array };
+  kernelMode?: KernelMode;
+  function: FunctionName;
+  lambda?: number;
+  budget: number;
+  optimizer: OptimizerName;
+  seed?: number;
+  epsilon?: number;
+  stopIfZeroGain?: boolean;
+  stopIfNegativeGain?: boolean;
+  device?: DeviceOptions;
+}
+
+export interface SelectionResult {
+  order: number[];
+  gains: number[];
+  value: number;
+  n: number;
+  budget: number;
+  function: FunctionName;
+  lambda: number | null;
+  kernel: 'given' | KernelMode;
+  optimizer: OptimizerName;
+  seed: number | null;
+  epsilon: number | null;
+  evaluations: number;
+  seconds: { kernel: number; greedy: number; evaluate: number };
+}
+
+function isBitwiseSymmetric(n: number, data: Float32Array): boolean {
+  for (let r = 0; r < n; r++) {
+    for (let c = r + 1; c < n; c++) if (data[r * n + c] !== data[c * n + r]) return false;
+  }
+  return true;
+}
+
+function validate(request: SelectionRequest): number {
+  const n = request.embeddings.rows;
+  if (request.kernel) {
+    const { rows, cols } = request.kernel;
+    if (rows !== cols) throw new SelectionInputError(`kernel is not square (${rows}×${cols})`);
+    if (rows !== n)
+      throw new SelectionInputError(`kernel is ${rows}×${cols} but the embeddings have ${n} rows`);
+    if (request.kernelMode)
+      throw new SelectionInputError('a given kernel is used as is: drop the kernel mode');
+  }
+  if (!Number.isInteger(request.budget) || request.budget < 1 || request.budget >= n) {
+    throw new SelectionInputError(
+      `budget must be an integer in [1, ${n - 1}] for ${n} elements, got ${request.budget}`,
+    );
+  }
+  if (request.lambda !== undefined && DEFAULT_LAMBDA[request.function] === null) {
+    throw new SelectionInputError(`lambda does not apply to ${request.function}`);
+  }
+  const stochastic = request.optimizer === 'stochastic' || request.optimizer === 'lazier';
+  if (!stochastic && (request.seed !== undefined || request.epsilon !== undefined)) {
+    throw new SelectionInputError(`seed and epsilon apply only to the stochastic and lazier optimizers`);
+  }
+  return n;
+}
+
+function makeFunction(kernel: DenseKernel, name: FunctionName, lambda: number | null): SetFunction {
+  if (name === 'fl') return facilityLocation(kernel);
+  if (name === 'gc') return graphCut(kernel, lambda!);
+  return logDeterminant(kernel, lambda!);
+}
+
+const seconds = (start: number) => (performance.now() - start) / 1000;
+
+/** Builds (or takes) the kernel, runs the greedy optimizer and evaluates the chosen set. */
+export async function runSelection(request: SelectionRequest): Promise<SelectionResult> {
+  const n = validate(request);
+  const lambda = request.lambda ?? DEFAULT_LAMBDA[request.function];
+  const kernelStart = performance.now();
+  const kernel: DenseKernel = request.kernel
+    ? { n, data: request.kernel.data, symmetric: isBitwiseSymmetric(n, request.kernel.data) }
+    : await cosineKernel(
+        request.embeddings.data,
+        n,
+        request.embeddings.cols,
+        request.kernelMode ?? 'sijs',
+        request.device,
+      );
+  const kernelSeconds = seconds(kernelStart);
+  const fn = makeFunction(kernel, request.function, lambda);
+  const greedyStart = performance.now();
+  const stochastic = request.optimizer === 'stochastic' || request.optimizer === 'lazier';
+  const selection = await maximize(fn.oracle(), {
+    optimizer: request.optimizer,
+    budget: request.budget,
+    seed: stochastic ? (request.seed ?? 0) : undefined,
+    epsilon: stochastic ? (request.epsilon ?? 0.01) : undefined,
+    stopIfZeroGain: request.stopIfZeroGain,
+    stopIfNegativeGain: request.stopIfNegativeGain,
+  });
+  const greedySeconds = seconds(greedyStart);
+  const evaluateStart = performance.now();
+  const value = fn.evaluate(selection.order);
+  return {
+    order: selection.order,
+    gains: selection.gains,
+    value,
+    n,
+    budget: request.budget,
+    function: request.function,
+    lambda,
+    kernel: request.kernel ? 'given' : (request.kernelMode ?? 'sijs'),
+    optimizer: request.optimizer,
+    seed: stochastic ? (request.seed ?? 0) : null,
+    epsilon: stochastic ? (request.epsilon ?? 0.01) : null,
+    evaluations: selection.evaluations,
+    seconds: { kernel: kernelSeconds, greedy: greedySeconds, evaluate: seconds(evaluateStart) },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * A dense n×n similarity matrix, row-major: K[r,c] = data[r*n + c]. `symmetric` promises K[r,c] === K[c,r]
+ * bitwise, which lets a column be read as a contiguous row.
+ */
+export interface DenseKernel {
+  readonly n: number;
+  readonly data: Float32Array;
+  readonly symmetric: boolean;
+}
+
+/**
+ * What a greedy optimizer talks to. The in-process oracles below and the sharded gRPC oracle implement it; the
+ * optimizers never know which one they hold.
+ */
+export interface GainOracle {
+  readonly n: number;
+  /** Exact marginal gains (float64) of the candidates against the current selection, in candidate order. */
+  gains(candidates: Int32Array): Promise<Float64Array>;
+  /** Adds element k to the selection. */
+  commit(k: number): Promise<void>;
+}
+
+export type FunctionName = 'fl' | 'gc' | 'logdet';
+
+export interface SetFunction {
+  readonly name: FunctionName;
+  readonly n: number;
+  /** A fresh oracle with an empty selection. */
+  oracle(): GainOracle;
+  /** f(set), computed from scratch. */
+  evaluate(set: ArrayLike<number>): number;
+}
+
+export type OptimizerName = 'naive' | 'lazy' | 'stochastic' | 'lazier';
+
+export interface MaximizeOptions {
+  optimizer: OptimizerName;
+  budget: number;
+  /** Seed of the stochastic optimizers (default 0). */
+  seed?: number;
+  /** ε of the stochastic optimizers: each step samples ⌊(n/budget)·ln(1/ε)⌋ elements (default 0.01). */
+  epsilon?: number;
+  /** Stop before taking an element whose fresh gain is ≤ 0. */
+  stopIfZeroGain?: boolean;
+  /** Stop before taking an element whose fresh gain is < 0. */
+  stopIfNegativeGain?: boolean;
+  /**
+   * Lazy greedy: how many heap entries to have evaluated per oracle request (the popped one plus the next ones in
+   * heap storage order). Gains against one selection stay valid until the next commit, so this only batches
+   * requests for a remote oracle; decisions are those of the one-at-a-time algorithm. Default 1.
+   */
+  lazyBatchSize?: number;
+  onStep?: (step: number, element: number, gain: number) => void;
+}
+
+export interface Selection {
+  /** Chosen elements, in the order chosen. */
+  order: number[];
+  /** Fresh marginal gain of each chosen element when it was chosen. */
+  gains: number[];
+  /** Candidate gains asked of the oracle. */
+  evaluations: number;
+}

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  cosineKernel,
+  type DenseKernel,
+  facilityLocation,
+  graphCut,
+  logDeterminant,
+  maximize,
+  type SetFunction,
+} from '@smartmix/submodular';
+import {
+  type FixtureRecord,
+  fixtureEmbeddings,
+  fixtureRecords,
+  haveFixtures,
+  storedKernel,
+} from './fixtures.js';
+
+function setFunction(record: FixtureRecord, kernel: DenseKernel): SetFunction {
+  if (record.variant === 'gc') return graphCut(kernel, record.lambda!);
+  if (record.variant === 'logdet') return logDeterminant(kernel, record.lambda!);
+  return facilityLocation(kernel);
+}
+
+const name = (r: FixtureRecord) => `${r.case} ${r.variant} ${r.optimizer} budget=${r.budget}`;
+let bitIdentical = 0;
+let gainsChecked = 0;
+
+describe('submodlib reference, stored kernel (order identical, gains 1e-5)', {
+  skip: !haveFixtures && 'no ../shared',
+}, () => {
+  for (const record of haveFixtures ? fixtureRecords() : []) {
+    it(name(record), async () => {
+      const fn = setFunction(record, await storedKernel(record.case, record.variant));
+      const result = await maximize(fn.oracle(), { optimizer: record.optimizer, budget: record.budget });
+      assert.deepEqual(result.order, record.order);
+      result.gains.forEach((g, i) => {
+        const expected = record.gains[i]!;
+        assert.ok(
+          Math.abs(g - expected) <= 1e-5 * Math.max(1, Math.abs(expected)),
+          `gain ${i}: ${g} vs ${expected}`,
+        );
+        gainsChecked++;
+        if (g === expected) bitIdentical++;
+      });
+      const value = fn.evaluate(result.order);
+      assert.ok(
+        Math.abs(value - record.value) <= 1e-5 * Math.max(1, Math.abs(record.value)),
+        `value ${value} vs ${record.value}`,
+      );
+    });
+  }
+  it('reports how many gains are bit-identical', () => {
+    process.stdout.write(`# bit-identical gains: ${bitIdentical} of ${gainsChecked}\n`);
+    assert.ok(gainsChecked > 0);
+  });
+});
+
+describe('submodlib reference, kernel built from the embeddings (value 1e-4, first 10 gains 1e-3)', {
+  skip: !haveFixtures && 'no ../shared',
+}, () => {
+  for (const record of haveFixtures ? fixtureRecords().filter((r) => r.variant !== 'logdet') : []) {
+    it(name(record), async () => {
+      const x = await fixtureEmbeddings(record.case);
+      const kernel = await cosineKernel(
+        x.data,
+        x.rows,
+        x.cols,
+        record.variant === 'fl_data' ? 'data' : 'sijs',
+      );
+      const fn = setFunction(record, kernel);
+      const result = await maximize(fn.oracle(), { optimizer: record.optimizer, budget: record.budget });
+      const scale = Math.max(1, ...record.gains.map(Math.abs));
+      for (let i = 0; i < Math.min(10, record.budget); i++) {
+        assert.ok(
+          Math.abs(result.gains[i]! - record.gains[i]!) <= 1e-3 * scale,
+          `gain ${i}: ${result.gains[i]} vs ${record.gains[i]}`,
+        );
+      }
+      const value = fn.evaluate(result.order);
+      assert.ok(
+        Math.abs(value - record.value) <= 1e-4 * Math.abs(record.value),
+        `value ${value} vs ${record.value}`,
+      );
+      if (record.variant === 'fl_data')
+        assert.deepEqual(result.order, record.order, 'the data kernel is rebuilt bit for bit');
+    });
+  }
+});
