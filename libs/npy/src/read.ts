@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { NpyError } from './errors.js';
-import { parseHeader } from './header.js';
+import { type NpyHeader, parseHeader } from './header.js';
 
 /** A 2-D float matrix in C order. Values are held as float32 whatever the file's float width. */
 export interface Matrix {
@@ -22,17 +22,36 @@ const DTYPES: Record<string, { dtype: Matrix['sourceDtype']; bytes: number }> = 
  * value cannot silently poison a selection.
  */
 export async function readMatrix(file: string): Promise<Matrix> {
-  let bytes: Uint8Array;
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    bytes = await readFile(file);
+    handle = await open(file, 'r');
   } catch (err) {
     throw new NpyError(file, `cannot read file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  return decodeMatrix(file, bytes);
+  try {
+    // Read the header first, then the data straight into an aligned buffer: one copy of the matrix, not two.
+    const { size } = await handle.stat();
+    const head = new Uint8Array(Math.min(size, 65536));
+    await handle.read(head, 0, head.length, 0);
+    const header = parseHeader(file, head);
+    const type = checkHeader(file, header);
+    const [rows, cols] = header.shape as [number, number];
+    const expected = header.dataOffset + rows * cols * type.bytes;
+    if (size < expected) {
+      throw new NpyError(
+        file,
+        `truncated data: shape ${rows}×${cols} needs ${expected} bytes, file has ${size}`,
+      );
+    }
+    const raw = new Uint8Array(rows * cols * type.bytes);
+    await handle.read(raw, 0, raw.length, header.dataOffset);
+    return toMatrix(file, raw, rows, cols, type.dtype);
+  } finally {
+    await handle.close();
+  }
 }
 
-export function decodeMatrix(file: string, bytes: Uint8Array): Matrix {
-  const header = parseHeader(file, bytes);
+function checkHeader(file: string, header: NpyHeader): { dtype: Matrix['sourceDtype']; bytes: number } {
   const type = DTYPES[header.descr];
   if (type === undefined) {
     throw new NpyError(
@@ -50,27 +69,48 @@ export function decodeMatrix(file: string, bytes: Uint8Array): Matrix {
   }
   const [rows, cols] = header.shape as [number, number];
   if (rows === 0 || cols === 0) throw new NpyError(file, `empty matrix (shape ${rows}×${cols})`);
+  return type;
+}
+
+/** Views the raw little-endian bytes (in a buffer of their own) as float32, narrowing float64; rejects NaN/Inf. */
+function toMatrix(
+  file: string,
+  raw: Uint8Array,
+  rows: number,
+  cols: number,
+  dtype: Matrix['sourceDtype'],
+): Matrix {
   const count = rows * cols;
-  const expected = header.dataOffset + count * type.bytes;
-  if (bytes.length < expected) {
-    throw new NpyError(
-      file,
-      `truncated data: shape ${rows}×${cols} needs ${expected} bytes, file has ${bytes.length}`,
-    );
-  }
-  // Copy into a fresh, aligned buffer: the file buffer's offset need not be a multiple of the element size.
-  // (Uint8Array's slice copies; a Node Buffer's own slice would return a view into a shared pool.)
-  const raw = Uint8Array.prototype.slice.call(bytes, header.dataOffset, expected);
-  const data =
-    type.dtype === 'float32'
-      ? new Float32Array(raw.buffer, 0, count)
-      : Float32Array.from(new Float64Array(raw.buffer, 0, count));
-  const source = type.dtype === 'float32' ? data : new Float64Array(raw.buffer, 0, count);
+  const source =
+    dtype === 'float32' ? new Float32Array(raw.buffer, 0, count) : new Float64Array(raw.buffer, 0, count);
   for (let i = 0; i < count; i++) {
     if (!Number.isFinite(source[i])) {
       const r = Math.floor(i / cols);
       throw new NpyError(file, `non-finite value ${source[i]} at row ${r}, column ${i - r * cols}`);
     }
   }
-  return { rows, cols, data, sourceDtype: type.dtype };
+  const data = source instanceof Float32Array ? source : Float32Array.from(source);
+  return { rows, cols, data, sourceDtype: dtype };
+}
+
+/** Decodes a whole .npy file held in memory. */
+export function decodeMatrix(file: string, bytes: Uint8Array): Matrix {
+  const header = parseHeader(file, bytes);
+  const type = checkHeader(file, header);
+  const [rows, cols] = header.shape as [number, number];
+  const expected = header.dataOffset + rows * cols * type.bytes;
+  if (bytes.length < expected) {
+    throw new NpyError(
+      file,
+      `truncated data: shape ${rows}×${cols} needs ${expected} bytes, file has ${bytes.length}`,
+    );
+  }
+  // Uint8Array's slice copies into a fresh, aligned buffer (a Node Buffer's own slice would be a view).
+  return toMatrix(
+    file,
+    Uint8Array.prototype.slice.call(bytes, header.dataOffset, expected),
+    rows,
+    cols,
+    type.dtype,
+  );
 }

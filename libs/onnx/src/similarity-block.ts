@@ -24,9 +24,17 @@ export interface SimilarityBlockRunner {
   readonly device: 'cpu' | 'cuda';
   /**
    * Rows of A (aRows×d) against rows of B (bRows×d); returns aRows×bRows float32, row-major. Inputs may be
-   * subarray views.
+   * subarray views. With `into` (aRows×bRows floats, e.g. a view into a larger matrix) the result is written
+   * there directly, without an intermediate buffer, and `into` is returned.
    */
-  run(a: Float32Array, aRows: number, b: Float32Array, bRows: number, d: number): Promise<Float32Array>;
+  run(
+    a: Float32Array,
+    aRows: number,
+    b: Float32Array,
+    bRows: number,
+    d: number,
+    into?: Float32Array,
+  ): Promise<Float32Array>;
   release(): Promise<void>;
 }
 
@@ -46,21 +54,26 @@ export async function createSimilarityBlockRunner(
   const { session, device } = await openSession(DOT_BLOCK_MODEL, options);
   return {
     device,
-    async run(a, aRows, b, bRows, d) {
-      if (a.length !== aRows * d || b.length !== bRows * d) {
+    async run(a, aRows, b, bRows, d, into) {
+      if (a.length !== aRows * d || b.length !== bRows * d || (into && into.length !== aRows * bRows)) {
         throw new RangeError(
           `similarity block: got ${a.length}/${b.length} values for ${aRows}×${d} and ${bRows}×${d}`,
         );
       }
       const rowsA = Math.max(aRows, MIN_ROWS_A);
       const rowsB = Math.max(bRows, MIN_ROWS_B);
-      const out = await session.run({
+      const feeds = {
         a: new ort.Tensor('float32', padRows(a, aRows, d, MIN_ROWS_A), [rowsA, d]),
         b: new ort.Tensor('float32', padRows(b, bRows, d, MIN_ROWS_B), [rowsB, d]),
-      });
-      const dots = out.dots!.data as Float32Array;
-      if (rowsA === aRows && rowsB === bRows) return dots;
-      const result = new Float32Array(aRows * bRows);
+      };
+      const padded = rowsA !== aRows || rowsB !== bRows;
+      if (into && !padded) {
+        await session.run(feeds, { dots: new ort.Tensor('float32', into, [aRows, bRows]) });
+        return into;
+      }
+      const dots = (await session.run(feeds)).dots!.data as Float32Array;
+      if (!padded) return dots;
+      const result = into ?? new Float32Array(aRows * bRows);
       for (let i = 0; i < aRows; i++) result.set(dots.subarray(i * rowsB, i * rowsB + bRows), i * bRows);
       return result;
     },

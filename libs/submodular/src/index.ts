@@ -8,13 +8,7 @@ export {
 export { graphCut } from './functions/graph-cut.js';
 export { logDeterminant } from './functions/log-determinant.js';
 export { kernelColumn, kernelRow } from './kernel-columns.js';
-export {
-  cosineKernel,
-  type KernelMode,
-  normalizeRows,
-  type UpperBand,
-  upperTriangleBands,
-} from './kernels/index.js';
+export { cosineKernel, type KernelMode, normalizeRows } from './kernels/index.js';
 export { maximize } from './optimizers/maximize.js';
 export { createRng, type Rng } from './rng.js';
 export {

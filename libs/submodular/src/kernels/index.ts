@@ -21,5 +21,4 @@ export function cosineKernel(
   return mode === 'sijs' ? sijsKernel(x, n, d, device) : Promise.resolve(exactDataKernel(x, n, d));
 }
 
-export { type UpperBand, upperTriangleBands } from './cosine-blocks.js';
 export { normalizeRows } from './normalize.js';

@@ -1,17 +1,18 @@
 import { createSimilarityBlockRunner, type DeviceOptions } from '@smartmix/onnx';
 import type { DenseKernel } from '../types.js';
-import { upperTriangleBands } from './cosine-blocks.js';
 import { normalizeRows } from './normalize.js';
 
-/** Rows per GEMM band: small enough that a band (rows × n floats) stays a few MB next to the n×n kernel. */
-const BAND_ROWS = 128;
-/** Columns per transposition tile, sized so a tile of a band stays in L1 while it is mirrored. */
-const MIRROR_TILE = 64;
+/** Rows per GEMM band: each band's product is written straight into its rows of the kernel. */
+const BAND_ROWS = 256;
 
 /**
  * The raw cosine kernel (scikit-learn `cosine_similarity` flavour: normalise in float32, one float32 product),
- * computed with onnxruntime's GEMM over the upper triangle and mirrored, so it is exactly symmetric.
- * Its last bits differ from any particular BLAS, as scikit-learn's own do between machines.
+ * computed with onnxruntime's GEMM band by band directly into the n×n matrix, so nothing but the kernel itself
+ * grows with n². Its last bits differ from any particular BLAS, as scikit-learn's own do between machines.
+ *
+ * On CPU every element equals the corresponding element of the full product, which MLAS computes exactly
+ * symmetric (libs/onnx's block-shape test), so the kernel is marked symmetric and columns are read as rows. Other
+ * providers make no such promise, so their kernels are marked non-symmetric and read by column.
  */
 export async function sijsKernel(
   x: Float32Array,
@@ -23,25 +24,13 @@ export async function sijsKernel(
   const runner = await createSimilarityBlockRunner(device);
   const data = new Float32Array(n * n);
   try {
-    for await (const band of upperTriangleBands(runner, normalized, n, d, BAND_ROWS)) {
-      const width = n - band.rowStart;
-      for (let i = 0; i < band.rows; i++) {
-        const r = band.rowStart + i;
-        data.set(band.values.subarray(i * width + i, (i + 1) * width), r * n + r);
-      }
-      // Mirror below the diagonal tile by tile: contiguous writes along each target row, reads that stay in cache.
-      for (let tile = band.rowStart; tile < n; tile += MIRROR_TILE) {
-        const tileEnd = Math.min(tile + MIRROR_TILE, n);
-        for (let c = tile; c < tileEnd; c++) {
-          const upto = Math.min(band.rows, c - band.rowStart);
-          const target = c * n + band.rowStart;
-          const column = c - band.rowStart;
-          for (let i = 0; i < upto; i++) data[target + i] = band.values[i * width + column];
-        }
-      }
+    for (let start = 0; start < n; start += BAND_ROWS) {
+      const rows = Math.min(BAND_ROWS, n - start);
+      const band = data.subarray(start * n, (start + rows) * n);
+      await runner.run(normalized.subarray(start * d, (start + rows) * d), rows, normalized, n, d, band);
     }
   } finally {
     await runner.release();
   }
-  return { n, data, symmetric: true };
+  return { n, data, symmetric: runner.device === 'cpu' };
 }
