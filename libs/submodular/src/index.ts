@@ -1,4 +1,5 @@
 export { blockCount, blockRange, combineBlockSums, SUMMATION_BLOCK_ROWS } from './blocked-sum.js';
+export { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 export {
   facilityLocation,
   facilityLocationBlockGain,
@@ -9,10 +10,10 @@ export { graphCut } from './functions/graph-cut.js';
 export { logDeterminant } from './functions/log-determinant.js';
 export { kernelColumn, kernelRow } from './kernel-columns.js';
 export { cosineKernel, type KernelMode, normalizeRows } from './kernels/index.js';
+export { greedyOrder } from './optimizers/greedy-order.js';
 export { maximize } from './optimizers/maximize.js';
 export { createRng, type Rng } from './rng.js';
 export {
-  DEFAULT_LAMBDA,
   runSelection,
   SelectionInputError,
   type SelectionRequest,

@@ -1,17 +1,13 @@
 import type { DeviceOptions } from '@smartmix/onnx';
-import { facilityLocation } from './functions/facility-location.js';
-import { graphCut } from './functions/graph-cut.js';
-import { logDeterminant } from './functions/log-determinant.js';
+import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 import { cosineKernel, type KernelMode } from './kernels/index.js';
 import { maximize } from './optimizers/maximize.js';
-import type { DenseKernel, FunctionName, OptimizerName, SetFunction } from './types.js';
+import type { DenseKernel, FunctionName, OptimizerName } from './types.js';
 
 /** A selection request that does not fit its data (reported to users as bad input, not as a bug). */
 export class SelectionInputError extends Error {
   override name = 'SelectionInputError';
 }
-
-export const DEFAULT_LAMBDA: Record<FunctionName, number | null> = { fl: null, gc: 0.4, logdet: 1 };
 
 export interface SelectionRequest {
   /** n×d embeddings, row-major. */
@@ -78,12 +74,6 @@ function validate(request: SelectionRequest): number {
   return n;
 }
 
-function makeFunction(kernel: DenseKernel, name: FunctionName, lambda: number | null): SetFunction {
-  if (name === 'fl') return facilityLocation(kernel);
-  if (name === 'gc') return graphCut(kernel, lambda!);
-  return logDeterminant(kernel, lambda!);
-}
-
 const seconds = (start: number) => (performance.now() - start) / 1000;
 
 /** Builds (or takes) the kernel, runs the greedy optimizer and evaluates the chosen set. */
@@ -101,7 +91,7 @@ export async function runSelection(request: SelectionRequest): Promise<Selection
         request.device,
       );
   const kernelSeconds = seconds(kernelStart);
-  const fn = makeFunction(kernel, request.function, lambda);
+  const fn = createSetFunction(request.function, kernel, lambda);
   const greedyStart = performance.now();
   const stochastic = request.optimizer === 'stochastic' || request.optimizer === 'lazier';
   const selection = await maximize(fn.oracle(), {

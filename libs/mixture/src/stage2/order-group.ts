@@ -1,0 +1,32 @@
+import type { DeviceOptions } from '@smartmix/onnx';
+import { cosineKernel, createSetFunction, type FunctionName, greedyOrder } from '@smartmix/submodular';
+
+export interface InstanceFunction {
+  name: FunctionName;
+  /** λ for gc / logdet; null for fl. */
+  lambda: number | null;
+}
+
+/** A complete greedy order of one (task, template type) group: any budget b takes the first b positions. */
+export interface GroupOrder {
+  /** Row positions within the group, in greedy order; a permutation of 0 … n−1. */
+  order: number[];
+  /** Marginal gain of each position (the last, forced element's gain included). */
+  gains: number[];
+}
+
+/**
+ * Orders a whole group greedily (lazy greedy over the float32 cosine kernel of its instance embeddings): a full
+ * permutation, so every budget takes a prefix.
+ */
+export async function orderGroup(
+  embeddings: Float32Array,
+  n: number,
+  d: number,
+  spec: InstanceFunction,
+  device: DeviceOptions = {},
+): Promise<GroupOrder> {
+  const fn = createSetFunction(spec.name, await cosineKernel(embeddings, n, d, 'sijs', device), spec.lambda);
+  const { order, gains } = await greedyOrder(fn.oracle(), n);
+  return { order, gains };
+}
