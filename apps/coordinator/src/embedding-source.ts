@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { type ReadOptions, readCollection } from '@smartmix/dataset';
+import { HASHING_EMBEDDER_ID, hashingEmbedding } from '@smartmix/embedding';
+import { readMatrix } from '@smartmix/npy';
+import { JobInputError } from './errors.js';
+
+export interface LoadedEmbeddings {
+  d: number;
+  /** Row of each collection record, in collection order. */
+  rowOf: Int32Array;
+  data: Float32Array;
+  /** Where the vectors came from: a file, or the embedder that computed them. */
+  source: { file: string; ids: string } | { embedder: string };
+  /** Rows that no collection record uses (reported in the manifest, never silently ignored). */
+  unusedRows: number;
+}
+
+async function readIds(file: string): Promise<string[]> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new JobInputError(`${file}: cannot read ids (${reason})`);
+  }
+  if (!Array.isArray(parsed)) throw new JobInputError(`${file}: expected a JSON array of ids`);
+  const seen = new Set<string>();
+  parsed.forEach((id, i) => {
+    if (typeof id !== 'string' || id.length === 0)
+      throw new JobInputError(`${file}: entry ${i}: id must be a non-empty string`);
+    if (seen.has(id)) throw new JobInputError(`${file}: entry ${i}: duplicate id '${id}'`);
+    seen.add(id);
+  });
+  return parsed as string[];
+}
+
+/**
+ * Precomputed embeddings: an n×d .npy whose rows follow a JSON array of ids. Every collection record must have a
+ * row; rows for ids outside the collection are allowed (one embedding file can serve several sub-collections)
+ * and counted.
+ */
+export async function loadEmbeddings(
+  file: string,
+  idsFile: string,
+  collectionIds: readonly string[],
+): Promise<LoadedEmbeddings> {
+  const [matrix, ids] = await Promise.all([readMatrix(file), readIds(idsFile)]);
+  if (matrix.rows !== ids.length) {
+    throw new JobInputError(`${file}: ${matrix.rows} embedding rows but ${idsFile} lists ${ids.length} ids`);
+  }
+  const rowById = new Map<string, number>();
+  for (const [row, id] of ids.entries()) rowById.set(id, row);
+  const rowOf = new Int32Array(collectionIds.length);
+  collectionIds.forEach((id, i) => {
+    const row = rowById.get(id);
+    if (row === undefined) throw new JobInputError(`${idsFile}: no embedding for collection id '${id}'`);
+    rowOf[i] = row;
+  });
+  return {
+    d: matrix.cols,
+    rowOf,
+    data: matrix.data,
+    source: { file, ids: idsFile },
+    unusedRows: ids.length - collectionIds.length,
+  };
+}
+
+/** Dimension of the model-free hashing embeddings used when no embeddings or model are given. */
+export const HASHING_DIM = 256;
+
+/** Embeds every prompt of the collection with the model-free hashing embedder, in collection order. */
+export async function hashingEmbeddings(
+  inputs: string[],
+  options: ReadOptions,
+  count: number,
+): Promise<LoadedEmbeddings> {
+  const data = new Float32Array(count * HASHING_DIM);
+  let r = 0;
+  for await (const record of readCollection(inputs, options)) {
+    hashingEmbedding(record.prompt, HASHING_DIM, data.subarray(r * HASHING_DIM, (r + 1) * HASHING_DIM));
+    r++;
+  }
+  return {
+    d: HASHING_DIM,
+    rowOf: Int32Array.from({ length: count }, (_, i) => i),
+    data,
+    source: { embedder: HASHING_EMBEDDER_ID },
+    unusedRows: 0,
+  };
+}

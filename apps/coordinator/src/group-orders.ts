@@ -1,0 +1,85 @@
+import { type GroupOrder, type InstanceFunction, orderGroup, orderGroupSplit } from '@smartmix/mixture';
+import type { DeviceOptions } from '@smartmix/onnx';
+import { type ArtifactStore, contentKey, getJson, putJson, sha256Hex } from '@smartmix/storage';
+
+/** Bumped whenever the stage-2 ordering semantics change, so stale cached orders are never reused. */
+export const STAGE2_ORDER_VERSION = 'stage2-order/1';
+
+export interface GroupToOrder {
+  task: string;
+  templateType: string;
+  /** Ids of the group's instances, in collection order (order positions index into this list). */
+  ids: string[];
+  /** The group's embedding rows (ids.length × d), in the same order. */
+  embeddings: Float32Array;
+}
+
+export interface OrderSettings {
+  d: number;
+  instanceFunction: InstanceFunction;
+  splitAbove?: number;
+  device: DeviceOptions;
+}
+
+export interface OrderStats {
+  computed: number;
+  reused: number;
+}
+
+/** The content key of a group's order: everything the order depends on, and nothing else. */
+export function groupOrderKey(group: GroupToOrder, settings: OrderSettings): string {
+  return contentKey('stage2-orders', {
+    version: STAGE2_ORDER_VERSION,
+    ids: sha256Hex(group.ids.join('\n')),
+    embeddings: sha256Hex(
+      new Uint8Array(group.embeddings.buffer, group.embeddings.byteOffset, group.embeddings.byteLength),
+    ),
+    d: settings.d,
+    function: settings.instanceFunction.name,
+    lambda: settings.instanceFunction.lambda,
+    splitAbove: settings.splitAbove ?? null,
+  });
+}
+
+/** A stored stage-2 order: self-describing, so a reader can tell which instances its positions refer to. */
+export interface StoredGroupOrder extends GroupOrder {
+  task: string;
+  templateType: string;
+  ids: string[];
+}
+
+/** Returns the group's full greedy order from the store, computing and storing it first when absent. */
+export async function groupOrder(
+  store: ArtifactStore,
+  group: GroupToOrder,
+  settings: OrderSettings,
+  stats: OrderStats,
+): Promise<GroupOrder> {
+  const key = groupOrderKey(group, settings);
+  const cached = await getJson<StoredGroupOrder>(store, key);
+  if (cached) {
+    stats.reused++;
+    return cached;
+  }
+  const n = group.ids.length;
+  const order =
+    settings.splitAbove !== undefined
+      ? await orderGroupSplit(
+          group.embeddings,
+          n,
+          settings.d,
+          settings.instanceFunction,
+          settings.splitAbove,
+          settings.device,
+        )
+      : await orderGroup(group.embeddings, n, settings.d, settings.instanceFunction, settings.device);
+  const stored: StoredGroupOrder = {
+    task: group.task,
+    templateType: group.templateType,
+    ids: group.ids,
+    ...order,
+  };
+  await putJson(store, key, stored);
+  stats.computed++;
+  return order;
+}

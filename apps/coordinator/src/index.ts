@@ -1,0 +1,5 @@
+export { JobInputError } from './errors.js';
+export { MANIFEST_FORMAT_VERSION } from './manifest.js';
+export { type MixJobResult, runMixJob } from './mix-job.js';
+export type { MixerName, MixJobOptions } from './mix-options.js';
+export { VERSION } from './version.js';

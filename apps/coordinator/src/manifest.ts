@@ -1,0 +1,87 @@
+import type { Allocation, TaskSelection } from '@smartmix/mixture';
+import { DEFAULT_LAMBDA } from '@smartmix/submodular';
+import type { CollectionIndex } from './collection-index.js';
+import type { LoadedEmbeddings } from './embedding-source.js';
+import type { OrderStats } from './group-orders.js';
+import { STAGE2_ORDER_VERSION } from './group-orders.js';
+import type { MixJobOptions } from './mix-options.js';
+import { VERSION } from './version.js';
+
+/** Bumped when the manifest's layout changes incompatibly. */
+export const MANIFEST_FORMAT_VERSION = 1;
+
+export type StageTimings = Record<string, number>;
+
+export interface GroupSummary {
+  task: string;
+  templateType: string;
+  size: number;
+  budget: number;
+  /** Stage-2 objective of the chosen prefix (Σ of its greedy gains); null for baselines. */
+  objective: number | null;
+}
+
+export interface ManifestInput {
+  options: MixJobOptions;
+  index: CollectionIndex;
+  embeddings?: LoadedEmbeddings;
+  stage1?: TaskSelection;
+  allocation: Allocation;
+  groups: GroupSummary[];
+  orderStats: OrderStats;
+  timings: StageTimings;
+  mixture: { count: number; sha256: string };
+}
+
+/**
+ * Everything behind a mixture. `timings` and `cache` describe this particular run (how long, what was reused);
+ * every other field is a function of the inputs and parameters, so two runs of the same job agree on them.
+ */
+export function buildManifest(input: ManifestInput): Record<string, unknown> {
+  const { options, index, stage1, allocation } = input;
+  const lambda = (f: { name: keyof typeof DEFAULT_LAMBDA; lambda?: number }) =>
+    f.lambda ?? DEFAULT_LAMBDA[f.name];
+  return {
+    formatVersion: MANIFEST_FORMAT_VERSION,
+    tool: { name: 'smartmix', version: VERSION, stage2Orders: STAGE2_ORDER_VERSION },
+    inputs: index.files,
+    parameters: {
+      fields: options.fields,
+      numTasks: options.numTasks,
+      budget: options.budget,
+      mixer: options.mixer,
+      taskFunction: { name: options.taskFunction.name, lambda: lambda(options.taskFunction) },
+      instanceFunction: { name: options.instanceFunction.name, lambda: lambda(options.instanceFunction) },
+      seed: options.seed,
+      splitAbove: options.splitAbove ?? null,
+      device: options.device.device ?? 'cpu',
+      store: options.store.location,
+    },
+    collection: { records: index.ids.length, tasks: index.tasks.length },
+    embeddings: input.embeddings
+      ? { ...input.embeddings.source, dim: input.embeddings.d, unusedRows: input.embeddings.unusedRows }
+      : null,
+    stage1: stage1
+      ? {
+          selected: stage1.selected,
+          gains: stage1.gains,
+          objective: stage1.objective,
+          initialSplit: stage1.initialSplit,
+          cappedBudgets: stage1.cappedBudgets,
+        }
+      : null,
+    probabilities: stage1?.probabilities ?? null,
+    budgets: allocation.budgets,
+    templateBudgets: allocation.templateBudgets,
+    redistributed: allocation.redistributed,
+    stage2: { groups: input.groups },
+    output: {
+      mixture: 'mixture.jsonl',
+      rows: input.mixture.count,
+      sha256: input.mixture.sha256,
+      budgets: 'budgets.csv',
+    },
+    timings: input.timings,
+    cache: { stage2OrdersComputed: input.orderStats.computed, stage2OrdersReused: input.orderStats.reused },
+  };
+}

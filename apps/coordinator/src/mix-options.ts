@@ -1,0 +1,27 @@
+import type { FieldMap } from '@smartmix/dataset';
+import type { BaselineMixer } from '@smartmix/mixture';
+import type { DeviceOptions } from '@smartmix/onnx';
+import type { ArtifactStore } from '@smartmix/storage';
+import type { FunctionName } from '@smartmix/submodular';
+
+export type MixerName = 'smart' | BaselineMixer;
+
+export interface MixJobOptions {
+  inputs: string[];
+  fields: FieldMap;
+  /** Precomputed prompt embeddings (.npy) and the JSON array of ids of its rows. */
+  embeddings?: string;
+  ids?: string;
+  numTasks: number;
+  budget: number;
+  taskFunction: { name: FunctionName; lambda?: number };
+  instanceFunction: { name: FunctionName; lambda?: number };
+  mixer: { name: MixerName; cap?: number; temperature?: number; maxEpochs?: number };
+  seed: number;
+  /** Halve stage-2 groups above this size, as the Python reference does (comparison only). */
+  splitAbove?: number;
+  store: ArtifactStore;
+  device: DeviceOptions;
+  outDir: string;
+  log?: (line: string) => void;
+}

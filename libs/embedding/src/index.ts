@@ -1,0 +1,1 @@
+export { HASHING_EMBEDDER_ID, hashingEmbedding } from './hashing-embedder.js';
