@@ -1,0 +1,137 @@
+import { type MixJobOptions, runMixJob } from '@smartmix/coordinator';
+import { DEFAULT_STORE, openStore } from '@smartmix/storage';
+import { type Command, Option } from 'commander';
+import { choiceOption, integerOption, numberOption } from '../parse.js';
+
+const FUNCTIONS = ['gc', 'fl', 'logdet'] as const;
+const MIXERS = ['smart', 'proportional', 'temperature', 'equal', 'unimax', 'random'] as const;
+
+interface MixFlags {
+  input: string[];
+  embeddings?: string;
+  ids?: string;
+  numTasks: number;
+  budget: number;
+  taskFunction: (typeof FUNCTIONS)[number];
+  taskLambda?: number;
+  instanceFunction: (typeof FUNCTIONS)[number];
+  instanceLambda?: number;
+  mixer: (typeof MIXERS)[number];
+  cap?: number;
+  temperature?: number;
+  maxEpochs?: number;
+  seed: number;
+  splitAbove?: number;
+  idField: string;
+  taskField: string;
+  templateTypeField: string;
+  promptField: string;
+  responseField: string;
+  /** false when --no-template-type is given. */
+  templateType?: boolean;
+  store: string;
+  device: string;
+  strictDevice?: boolean;
+  out: string;
+}
+
+export function registerMix(program: Command): void {
+  program
+    .command('mix')
+    .description('build a SMART (or baseline) mixture from an instruction collection')
+    .requiredOption('--input <paths...>', 'JSONL (.jsonl, .jsonl.gz) / Parquet files or directories of them')
+    .option('--embeddings <file>', 'precomputed prompt embeddings (.npy, rows in the order of --ids)')
+    .option('--ids <file>', 'JSON array of the ids of the --embeddings rows')
+    .requiredOption('--num-tasks <m>', "M': number of tasks to select", integerOption('--num-tasks', 1))
+    .requiredOption('--budget <n>', "N': number of instances in the mixture", integerOption('--budget', 1))
+    .option(
+      '--task-function <name>',
+      'stage-1 function: gc | fl | logdet',
+      choiceOption('--task-function', FUNCTIONS),
+      'gc',
+    )
+    .option(
+      '--task-lambda <l>',
+      'stage-1 λ (gc 0.4, logdet 1)',
+      numberOption('--task-lambda', () => true, 'a number'),
+    )
+    .option(
+      '--instance-function <name>',
+      'stage-2 function: fl | gc | logdet',
+      choiceOption('--instance-function', FUNCTIONS),
+      'fl',
+    )
+    .option(
+      '--instance-lambda <l>',
+      'stage-2 λ (gc 0.4, logdet 1)',
+      numberOption('--instance-lambda', () => true, 'a number'),
+    )
+    .addOption(
+      new Option('--mixer <name>', MIXERS.join(' | '))
+        .argParser(choiceOption('--mixer', MIXERS))
+        .default('smart'),
+    )
+    .option('--cap <k>', 'proportional mixer: per-task cap K (default: none)', integerOption('--cap', 1))
+    .option(
+      '--temperature <t>',
+      'temperature mixer: T (default 2)',
+      numberOption('--temperature', (v) => v > 0, 'a number > 0'),
+    )
+    .option(
+      '--max-epochs <e>',
+      'unimax mixer: max epochs per task (default 1)',
+      numberOption('--max-epochs', (v) => v > 0, 'a number > 0'),
+    )
+    .option(
+      '--seed <s>',
+      'seed of the mixture shuffle and the random parts of the baselines',
+      integerOption('--seed', 0),
+      23,
+    )
+    .option(
+      '--split-above <n>',
+      'halve stage-2 groups above n rows, as the Python reference does (for comparison)',
+      integerOption('--split-above', 2),
+    )
+    .option('--id-field <name>', 'record field holding the id', 'id')
+    .option('--task-field <name>', 'record field holding the task', 'task')
+    .option('--template-type-field <name>', 'record field holding the template type', 'template_type')
+    .option('--prompt-field <name>', 'record field holding the prompt', 'prompt')
+    .option('--response-field <name>', 'record field holding the response', 'response')
+    .option('--no-template-type', 'the collection has no template types: one group per task')
+    .option('--store <url>', 'artifact store: a directory or s3://bucket/prefix', DEFAULT_STORE)
+    .option('--device <device>', 'cpu | cuda | cuda:N', 'cpu')
+    .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
+    .requiredOption('--out <dir>', 'output directory (mixture.jsonl, manifest.json, budgets.csv)')
+    .action(async (flags: MixFlags) => {
+      const options: MixJobOptions = {
+        inputs: flags.input,
+        fields: {
+          id: flags.idField,
+          task: flags.taskField,
+          templateType: flags.templateType === false ? null : flags.templateTypeField,
+          prompt: flags.promptField,
+          response: flags.responseField,
+        },
+        embeddings: flags.embeddings,
+        ids: flags.ids,
+        numTasks: flags.numTasks,
+        budget: flags.budget,
+        taskFunction: { name: flags.taskFunction, lambda: flags.taskLambda },
+        instanceFunction: { name: flags.instanceFunction, lambda: flags.instanceLambda },
+        mixer: {
+          name: flags.mixer,
+          cap: flags.cap,
+          temperature: flags.temperature,
+          maxEpochs: flags.maxEpochs,
+        },
+        seed: flags.seed,
+        splitAbove: flags.splitAbove,
+        store: await openStore(flags.store),
+        device: { device: flags.device, strictDevice: flags.strictDevice },
+        outDir: flags.out,
+        log: (line) => process.stderr.write(`${line}\n`),
+      };
+      await runMixJob(options);
+    });
+}

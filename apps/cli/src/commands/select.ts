@@ -1,0 +1,82 @@
+import { readMatrix } from '@smartmix/npy';
+import { runSelection } from '@smartmix/submodular';
+import { type Command, Option } from 'commander';
+import { writeJsonOutput } from '../output.js';
+import { choiceOption, integerOption, numberOption } from '../parse.js';
+
+interface SelectFlags {
+  embeddings: string;
+  kernel?: string;
+  function: 'fl' | 'gc' | 'logdet';
+  kernelMode?: 'sijs' | 'data';
+  lambda?: number;
+  budget: number;
+  optimizer: 'naive' | 'lazy' | 'stochastic' | 'lazier';
+  seed?: number;
+  epsilon?: number;
+  stopIfZeroGain?: boolean;
+  stopIfNegativeGain?: boolean;
+  device: string;
+  strictDevice?: boolean;
+  out: string;
+}
+
+export function registerSelect(program: Command): void {
+  program
+    .command('select')
+    .description('greedily maximise a submodular function over the rows of an embedding matrix')
+    .requiredOption('--embeddings <file>', 'n×d float32/float64 C-order .npy')
+    .option('--kernel <file>', 'precomputed n×n similarity matrix (.npy), used as is')
+    .addOption(
+      new Option('--function <name>', 'fl (facility location), gc (graph cut), logdet (log-determinant)')
+        .argParser(choiceOption('--function', ['fl', 'gc', 'logdet'] as const))
+        .makeOptionMandatory(),
+    )
+    .option(
+      '--kernel-mode <mode>',
+      "sijs: raw float32 cosine (scikit-learn); data: submodlib's own diagonal-1 kernel (default sijs)",
+      choiceOption('--kernel-mode', ['sijs', 'data'] as const),
+    )
+    .option(
+      '--lambda <number>',
+      'λ for gc (default 0.4) and logdet (default 1)',
+      numberOption('--lambda', () => true, 'a number'),
+    )
+    .requiredOption('--budget <k>', 'number of elements to select (1 … n−1)', integerOption('--budget', 1))
+    .option(
+      '--optimizer <name>',
+      'naive | lazy | stochastic | lazier',
+      choiceOption('--optimizer', ['naive', 'lazy', 'stochastic', 'lazier'] as const),
+      'lazy',
+    )
+    .option('--seed <s>', 'seed of the stochastic optimizers (default 0)', integerOption('--seed', 0))
+    .option(
+      '--epsilon <e>',
+      'ε of the stochastic optimizers (default 0.01)',
+      numberOption('--epsilon', (v) => v > 0 && v < 1, 'a number in (0, 1)'),
+    )
+    .option('--stop-if-zero-gain', 'stop before taking an element whose gain is zero or less')
+    .option('--stop-if-negative-gain', 'stop before taking an element whose gain is negative')
+    .option('--device <device>', 'cpu | cuda | cuda:N for the kernel GEMM', 'cpu')
+    .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
+    .option('--out <file>', "output JSON file, or '-' for stdout", '-')
+    .action(async (flags: SelectFlags) => {
+      const embeddings = await readMatrix(flags.embeddings);
+      const kernel = flags.kernel === undefined ? undefined : await readMatrix(flags.kernel);
+      const result = await runSelection({
+        embeddings,
+        kernel,
+        kernelMode: flags.kernelMode,
+        function: flags.function,
+        lambda: flags.lambda,
+        budget: flags.budget,
+        optimizer: flags.optimizer,
+        seed: flags.seed,
+        epsilon: flags.epsilon,
+        stopIfZeroGain: flags.stopIfZeroGain,
+        stopIfNegativeGain: flags.stopIfNegativeGain,
+        device: { device: flags.device, strictDevice: flags.strictDevice },
+      });
+      await writeJsonOutput(flags.out, result);
+    });
+}

@@ -1,0 +1,31 @@
+import { InputError } from './errors.js';
+
+/** Commander option parsers that turn malformed values into one-line input errors. */
+export function integerOption(flag: string, min: number) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
+      throw new InputError(`${flag}: expected an integer ≥ ${min}, got '${text}'`);
+    }
+    return value;
+  };
+}
+
+export function numberOption(flag: string, check: (v: number) => boolean, expectation: string) {
+  return (text: string): number => {
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isFinite(value) || !check(value)) {
+      throw new InputError(`${flag}: expected ${expectation}, got '${text}'`);
+    }
+    return value;
+  };
+}
+
+export function choiceOption<T extends string>(flag: string, choices: readonly T[]) {
+  return (text: string): T => {
+    if (!(choices as readonly string[]).includes(text)) {
+      throw new InputError(`${flag}: unknown value '${text}' (expected one of ${choices.join(', ')})`);
+    }
+    return text as T;
+  };
+}

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { writeMatrix } from '@smartmix/npy';
+import { runCli } from './run-cli.js';
+
+const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/submodular/', import.meta.url));
+const present = existsSync(FIXTURES);
+const dir = await mkdtemp(join(tmpdir(), 'cli-select-'));
+const emb = (c: string) => `${FIXTURES}embeddings/${c}.npy`;
+
+describe('smartmix select', { skip: !present && 'no ../shared' }, () => {
+  it('reproduces a submodlib record through the CLI with the stored kernel', async () => {
+    const records = JSON.parse(readFileSync(`${FIXTURES}results.json`, 'utf8'));
+    const record = records.find(
+      (r: { case: string; variant: string; optimizer: string; budget: number }) =>
+        r.case === 'dup300_d16' && r.variant === 'gc' && r.optimizer === 'lazy' && r.budget === 299,
+    );
+    const out = join(dir, 'gc.json');
+    const run = await runCli([
+      'select',
+      '--embeddings',
+      emb('dup300_d16'),
+      '--kernel',
+      `${FIXTURES}kernels/dup300_d16_cosine.npy`,
+      '--function',
+      'gc',
+      '--lambda',
+      '0.4',
+      '--budget',
+      '299',
+      '--optimizer',
+      'lazy',
+      '--out',
+      out,
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    assert.deepEqual(result.order, record.order);
+    assert.equal(result.kernel, 'given');
+    assert.ok(Math.abs(result.value - record.value) <= 1e-5 * Math.abs(record.value));
+  });
+
+  it('builds the data kernel itself and writes to stdout by default', async () => {
+    const run = await runCli([
+      'select',
+      '--embeddings',
+      emb('c60_d16'),
+      '--function',
+      'fl',
+      '--kernel-mode',
+      'data',
+      '--budget',
+      '5',
+      '--optimizer',
+      'naive',
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout);
+    assert.equal(result.order.length, 5);
+    assert.deepEqual(Object.keys(result).slice(0, 3), ['order', 'gains', 'value']);
+  });
+
+  it('runs the stochastic optimizers reproducibly by seed', async () => {
+    const args = [
+      'select',
+      '--embeddings',
+      emb('c500_d32'),
+      '--function',
+      'fl',
+      '--budget',
+      '20',
+      '--optimizer',
+      'lazier',
+      '--seed',
+      '4',
+      '--epsilon',
+      '0.1',
+    ];
+    const [a, b] = await Promise.all([runCli(args), runCli(args)]);
+    assert.equal(a.code, 0, a.stderr);
+    const withoutTimes = (text: string) => ({ ...JSON.parse(text), seconds: null });
+    assert.deepEqual(withoutTimes(a.stdout), withoutTimes(b.stdout));
+    assert.equal(withoutTimes(a.stdout).seed, 4);
+  });
+});
+
+describe('smartmix select rejects bad input with exit code 2, one line and no output', {
+  skip: !present && 'no ../shared',
+}, async () => {
+  const bad = join(dir, 'bad');
+  const oneD = join(dir, 'one-d.npy');
+  const nonSquare = join(dir, 'nonsquare.npy');
+  const otherSize = join(dir, 'other.npy');
+  const nan = join(dir, 'nan.npy');
+  await writeFile(
+    oneD,
+    Buffer.concat([
+      Buffer.from(
+        "\x93NUMPY\x01\x00v\x00{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }" +
+          ' '.repeat(55) +
+          '\n',
+        'latin1',
+      ),
+      Buffer.alloc(12),
+    ]),
+  );
+  await writeMatrix(nonSquare, new Float32Array(60 * 59), 60, 59);
+  await writeMatrix(otherSize, new Float32Array(59 * 59), 59, 59);
+  await writeMatrix(nan, Float32Array.from([1, Number.NaN, 0, 1]), 2, 2);
+  const cases: [string, string[], RegExp][] = [
+    [
+      'budget ≥ n',
+      ['--embeddings', emb('c60_d16'), '--function', 'fl', '--budget', '60'],
+      /budget must be an integer in \[1, 59\]/,
+    ],
+    [
+      'budget ≤ 0',
+      ['--embeddings', emb('c60_d16'), '--function', 'fl', '--budget', '0'],
+      /--budget: expected an integer ≥ 1/,
+    ],
+    [
+      'unknown function',
+      ['--embeddings', emb('c60_d16'), '--function', 'dpp', '--budget', '3'],
+      /--function: unknown value 'dpp'/,
+    ],
+    [
+      'unknown optimizer',
+      ['--embeddings', emb('c60_d16'), '--function', 'fl', '--budget', '3', '--optimizer', 'fast'],
+      /--optimizer: unknown value 'fast'/,
+    ],
+    [
+      'unreadable file',
+      ['--embeddings', join(dir, 'none.npy'), '--function', 'fl', '--budget', '3'],
+      /none\.npy: cannot read file/,
+    ],
+    [
+      '1-D array',
+      ['--embeddings', oneD, '--function', 'fl', '--budget', '1'],
+      /expected a 2-D array, got 1-D/,
+    ],
+    ['NaN', ['--embeddings', nan, '--function', 'fl', '--budget', '1'], /non-finite value NaN/],
+    [
+      'kernel not square',
+      ['--embeddings', emb('c60_d16'), '--kernel', nonSquare, '--function', 'fl', '--budget', '3'],
+      /kernel is not square \(60×59\)/,
+    ],
+    [
+      'kernel of another size',
+      ['--embeddings', emb('c60_d16'), '--kernel', otherSize, '--function', 'fl', '--budget', '3'],
+      /kernel is 59×59 but the embeddings have 60 rows/,
+    ],
+    [
+      'λ for facility location',
+      ['--embeddings', emb('c60_d16'), '--function', 'fl', '--lambda', '2', '--budget', '3'],
+      /lambda does not apply to fl/,
+    ],
+  ];
+  for (const [name, args, message] of cases) {
+    it(name, async () => {
+      const run = await runCli(['select', ...args, '--out', bad]);
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, message);
+      assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+      assert.equal(existsSync(bad), false);
+      assert.deepEqual(
+        (await readdir(dir)).filter((f) => f.endsWith('.tmp')),
+        [],
+      );
+    });
+  }
+});
