@@ -1,0 +1,42 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { selectBench } from './select-bench.js';
+
+/**
+ * `npm run bench [name-filter]`: runs the benchmarks one after another (never in parallel: they measure wall time
+ * on a 2-core machine), writes each result to bench/results/<name>.json with the machine, date and command.
+ */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS = join(ROOT, 'bench', 'results');
+const SCRATCH = join(ROOT, 'bench', 'tmp');
+
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+};
+
+const benchmarks: { name: string; run: () => Promise<object> }[] = [
+  { name: 'select-fl-lazy-n5000', run: () => selectBench(SCRATCH, 5_000) },
+  { name: 'select-fl-lazy-n10000', run: () => selectBench(SCRATCH, 10_000) },
+];
+
+const filter = process.argv[2];
+await mkdir(RESULTS, { recursive: true });
+for (const bench of benchmarks.filter((b) => !filter || b.name.includes(filter))) {
+  process.stderr.write(`bench ${bench.name} …\n`);
+  const result = await bench.run();
+  const record = {
+    ...result,
+    machine,
+    date: new Date().toISOString(),
+    command: `npm run bench -- ${bench.name}`,
+  };
+  await writeFile(join(RESULTS, `${bench.name}.json`), `${JSON.stringify(record, null, 2)}\n`);
+  process.stderr.write(`${JSON.stringify(result)}\n`);
+}
+await rm(SCRATCH, { recursive: true, force: true });
