@@ -18,7 +18,7 @@ export function capAndRedistribute(parts: readonly number[], sizes: readonly num
   const capacity = sizes.reduce((a, b) => a + b, 0);
   if (capacity < total) {
     throw new AllocationError(
-      `the selected tasks hold ${capacity} instances, fewer than the budget ${total}`,
+      `the selected tasks hold ${capacity} instances, fewer than the budget ${total} (select more tasks or lower the budget)`,
     );
   }
   const capped = parts.map((p, i) => Math.min(p, sizes[i]!));
