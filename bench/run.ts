@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mixBench } from './mix-bench.js';
 import { selectBench } from './select-bench.js';
 
 /**
@@ -23,6 +24,7 @@ const machine = {
 const benchmarks: { name: string; run: () => Promise<object> }[] = [
   { name: 'select-fl-lazy-n5000', run: () => selectBench(SCRATCH, 5_000) },
   { name: 'select-fl-lazy-n10000', run: () => selectBench(SCRATCH, 10_000) },
+  { name: 'mix-t0-mini', run: () => mixBench(SCRATCH) },
 ];
 
 const filter = process.argv[2];
