@@ -24,6 +24,7 @@ const machine = {
 const benchmarks: { name: string; run: () => Promise<object> }[] = [
   { name: 'select-fl-lazy-n5000', run: () => selectBench(SCRATCH, 5_000) },
   { name: 'select-fl-lazy-n10000', run: () => selectBench(SCRATCH, 10_000) },
+  { name: 'select-fl-lazy-n10000-workers1', run: () => selectBench(SCRATCH, 10_000, 1) },
   { name: 'mix-t0-mini', run: () => mixBench(SCRATCH) },
 ];
 

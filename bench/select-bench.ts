@@ -6,6 +6,8 @@ import { measureCli } from './measure.js';
 
 export interface SelectBenchResult {
   name: string;
+  workers: number;
+  processes: { maxRssMB: number; userSeconds: number; systemSeconds: number }[];
   n: number;
   d: number;
   budget: number;
@@ -22,7 +24,7 @@ export interface SelectBenchResult {
  * Issue #3's benchmark: lazy facility location, full ordering (budget n−1), seeded clustered data, d = 384,
  * timed as the whole `smartmix select` command (reading the .npy, kernel, greedy, writing the JSON).
  */
-export async function selectBench(scratch: string, n: number): Promise<SelectBenchResult> {
+export async function selectBench(scratch: string, n: number, workers = 0): Promise<SelectBenchResult> {
   const d = 384;
   await mkdir(scratch, { recursive: true });
   const input = join(scratch, `clustered_n${n}_d${d}.npy`);
@@ -40,13 +42,17 @@ export async function selectBench(scratch: string, n: number): Promise<SelectBen
     'lazy',
     '--out',
     output,
+    '--workers',
+    String(workers),
   ]);
   const result = JSON.parse(await readFile(output, 'utf8'));
   await rm(output);
   const goal = n === 10_000 ? { wallSeconds: 5, peakRssMB: 500 } : null;
   const peakRssMB = m.peakRssBytes / 2 ** 20;
   return {
-    name: `select-fl-lazy-n${n}`,
+    name: `select-fl-lazy-n${n}${workers ? `-workers${workers}` : ''}`,
+    workers,
+    processes: m.processes.map((p) => ({ ...p, maxRssMB: p.maxRssBytes / 2 ** 20 })),
     n,
     d,
     budget: n - 1,

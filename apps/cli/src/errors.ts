@@ -13,7 +13,15 @@ const INPUT_ERROR_NAMES = new Set([
   'DatasetError',
   'SelectionInputError',
   'AllocationError',
+  'StoreError',
 ]);
+
+/** Errors of the environment (an unreachable worker): one line too, but exit code 1. */
+const OPERATIONAL_ERROR_NAMES = new Set(['WorkerError']);
+
+export function isOperationalError(err: unknown): err is Error {
+  return err instanceof Error && OPERATIONAL_ERROR_NAMES.has(err.name);
+}
 
 export function isInputError(err: unknown): err is Error {
   return err instanceof Error && INPUT_ERROR_NAMES.has(err.name);

@@ -3,7 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { registerAllocate } from './commands/allocate.js';
 import { registerMix } from './commands/mix.js';
 import { registerSelect } from './commands/select.js';
-import { isInputError } from './errors.js';
+import { registerWorker } from './commands/worker.js';
+import { isInputError, isOperationalError } from './errors.js';
 
 export function buildProgram(): Command {
   const program = new Command('smartmix')
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerSelect(program);
   registerAllocate(program);
   registerMix(program);
+  registerWorker(program);
   for (const command of program.commands) command.exitOverride().configureOutput({ outputError: () => {} });
   return program;
 }
@@ -29,10 +31,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.message.replace(/^error: /, '')}\n`);
       return 2;
     }
-    const cause = err instanceof CommanderError ? undefined : (err as { cause?: unknown }).cause;
-    if (isInputError(err) || isInputError(cause)) {
-      process.stderr.write(`error: ${(isInputError(err) ? err : (cause as Error)).message}\n`);
+    if (isInputError(err)) {
+      process.stderr.write(`error: ${err.message}\n`);
       return 2;
+    }
+    if (isOperationalError(err)) {
+      process.stderr.write(`error: ${err.message}\n`);
+      return 1;
     }
     process.stderr.write(
       `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,

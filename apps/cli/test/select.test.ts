@@ -174,3 +174,50 @@ describe('smartmix select rejects bad input with exit code 2, one line and no ou
     });
   }
 });
+
+describe('smartmix select on local workers', { skip: !present && 'no ../shared' }, () => {
+  it('gives the in-process result exactly with 1 and 2 worker processes', async () => {
+    const args = [
+      'select',
+      '--embeddings',
+      emb('c500_d32'),
+      '--function',
+      'fl',
+      '--budget',
+      '499',
+      '--optimizer',
+      'lazy',
+    ];
+    const outputs = await Promise.all(['0', '1', '2'].map((w) => runCli([...args, '--workers', w])));
+    const parsed = outputs.map((o) => {
+      assert.equal(o.code, 0, o.stderr);
+      return JSON.parse(o.stdout);
+    });
+    assert.deepEqual(
+      parsed.map((p) => p.placement),
+      ['in process', '1 local worker', '2 local workers'],
+    );
+    for (const p of parsed.slice(1)) {
+      assert.deepEqual(p.order, parsed[0].order);
+      assert.deepEqual(p.gains, parsed[0].gains);
+      assert.equal(p.value, parsed[0].value);
+    }
+  });
+
+  it('fails with one line when a worker address is unreachable', async () => {
+    const run = await runCli([
+      'select',
+      '--embeddings',
+      emb('c60_d16'),
+      '--function',
+      'fl',
+      '--budget',
+      '3',
+      '--worker-addresses',
+      '127.0.0.1:1',
+    ]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^error: worker 127\.0\.0\.1:1: Health: unreachable/);
+    assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+  });
+});

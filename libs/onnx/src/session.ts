@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import * as ort from 'onnxruntime-node';
+import type * as Ort from 'onnxruntime-node';
 
 export interface DeviceOptions {
   /** 'cpu', 'cuda' or 'cuda:N'. */
@@ -25,14 +25,26 @@ export function parseDevice(device: string): ParsedDevice {
   return { kind: match[1] as ParsedDevice['kind'], index: match[2] === undefined ? 0 : Number(match[2]) };
 }
 
-// onnxruntime's default logger writes multi-line error logs to stderr (e.g. for the missing CUDA libraries); every
-// failure it reports also surfaces as an exception, which smartmix turns into its own one-line message.
-ort.env.logLevel = 'fatal';
+let runtime: Promise<typeof Ort> | undefined;
+
+/**
+ * onnxruntime, loaded on first use: processes that only coordinate (and never run a graph) do not pay for its
+ * native library, threads and memory.
+ */
+export function loadRuntime(): Promise<typeof Ort> {
+  runtime ??= import('onnxruntime-node').then((ort) => {
+    // onnxruntime's default logger writes multi-line error logs to stderr (e.g. for the missing CUDA libraries);
+    // every failure it reports also surfaces as an exception, which smartmix turns into its own one-line message.
+    ort.env.logLevel = 'fatal';
+    return ort;
+  });
+  return runtime;
+}
 
 let fallbackWarned = false;
 
 export interface OpenedSession {
-  session: ort.InferenceSession;
+  session: Ort.InferenceSession;
   /** The execution provider actually in use. */
   device: 'cpu' | 'cuda';
 }
@@ -47,15 +59,16 @@ export async function openSession(
   options: DeviceOptions = {},
 ): Promise<OpenedSession> {
   const device = parseDevice(options.device ?? 'cpu');
+  const ort = await loadRuntime();
   const threads = options.threads ?? availableParallelism();
-  const base: ort.InferenceSession.SessionOptions = {
+  const base: Ort.InferenceSession.SessionOptions = {
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
     // The arena keeps peak-sized buffers forever; scoring blocks vary in size, so plain allocations keep RSS low.
     enableCpuMemArena: false,
   };
-  const create = (opts: ort.InferenceSession.SessionOptions) =>
+  const create = (opts: Ort.InferenceSession.SessionOptions) =>
     typeof model === 'string'
       ? ort.InferenceSession.create(model, opts)
       : ort.InferenceSession.create(model, opts);
@@ -64,7 +77,7 @@ export async function openSession(
       const session = await create({
         ...base,
         executionProviders: [
-          { name: 'cuda', deviceId: device.index } as ort.InferenceSession.ExecutionProviderConfig,
+          { name: 'cuda', deviceId: device.index } as Ort.InferenceSession.ExecutionProviderConfig,
         ],
       });
       return { session, device: 'cuda' };

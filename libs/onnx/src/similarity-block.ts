@@ -1,6 +1,5 @@
-import * as ort from 'onnxruntime-node';
 import { buildModel } from './graph.js';
-import { type DeviceOptions, openSession } from './session.js';
+import { type DeviceOptions, loadRuntime, openSession } from './session.js';
 
 /**
  * MLAS (onnxruntime's CPU GEMM) takes other code paths for a single-row A (GEMV) and for a narrow B, and those
@@ -51,6 +50,7 @@ const DOT_BLOCK_MODEL = buildModel({
 export async function createSimilarityBlockRunner(
   options: DeviceOptions = {},
 ): Promise<SimilarityBlockRunner> {
+  const ort = await loadRuntime();
   const { session, device } = await openSession(DOT_BLOCK_MODEL, options);
   return {
     device,

@@ -9,7 +9,14 @@ export {
 export { graphCut } from './functions/graph-cut.js';
 export { logDeterminant } from './functions/log-determinant.js';
 export { kernelColumn, kernelRow } from './kernel-columns.js';
-export { cosineKernel, type KernelMode, normalizeRows } from './kernels/index.js';
+export {
+  cosineKernel,
+  type DotProductMatrix,
+  inProcessDotProducts,
+  type KernelMode,
+  type KernelPlacement,
+  normalizeRows,
+} from './kernels/index.js';
 export { greedyOrder } from './optimizers/greedy-order.js';
 export { maximize } from './optimizers/maximize.js';
 export { createRng, type Rng } from './rng.js';

@@ -1,6 +1,5 @@
-import type { DeviceOptions } from '@smartmix/onnx';
 import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
-import { cosineKernel, type KernelMode } from './kernels/index.js';
+import { cosineKernel, type KernelMode, type KernelPlacement } from './kernels/index.js';
 import { maximize } from './optimizers/maximize.js';
 import type { DenseKernel, FunctionName, OptimizerName } from './types.js';
 
@@ -23,7 +22,8 @@ export interface SelectionRequest {
   epsilon?: number;
   stopIfZeroGain?: boolean;
   stopIfNegativeGain?: boolean;
-  device?: DeviceOptions;
+  /** Where the kernel's GEMM runs (default: CPU in this process). */
+  placement?: KernelPlacement;
 }
 
 export interface SelectionResult {
@@ -88,7 +88,7 @@ export async function runSelection(request: SelectionRequest): Promise<Selection
         n,
         request.embeddings.cols,
         request.kernelMode ?? 'sijs',
-        request.device,
+        request.placement,
       );
   const kernelSeconds = seconds(kernelStart);
   const fn = createSetFunction(request.function, kernel, lambda);

@@ -1,10 +1,12 @@
+import { openPlacement } from '@smartmix/coordinator';
 import { readMatrix } from '@smartmix/npy';
 import { runSelection } from '@smartmix/submodular';
 import { type Command, Option } from 'commander';
 import { writeJsonOutput } from '../output.js';
 import { choiceOption, integerOption, numberOption } from '../parse.js';
+import { addPlacementFlags, type PlacementFlags, workerCommand } from '../placement-flags.js';
 
-interface SelectFlags {
+interface SelectFlags extends PlacementFlags {
   embeddings: string;
   kernel?: string;
   function: 'fl' | 'gc' | 'logdet';
@@ -22,7 +24,7 @@ interface SelectFlags {
 }
 
 export function registerSelect(program: Command): void {
-  program
+  const command = program
     .command('select')
     .description('greedily maximise a submodular function over the rows of an embedding matrix')
     .requiredOption('--embeddings <file>', 'n×d float32/float64 C-order .npy')
@@ -59,24 +61,26 @@ export function registerSelect(program: Command): void {
     .option('--stop-if-negative-gain', 'stop before taking an element whose gain is negative')
     .option('--device <device>', 'cpu | cuda | cuda:N for the kernel GEMM', 'cpu')
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
-    .option('--out <file>', "output JSON file, or '-' for stdout", '-')
-    .action(async (flags: SelectFlags) => {
-      const embeddings = await readMatrix(flags.embeddings);
-      const kernel = flags.kernel === undefined ? undefined : await readMatrix(flags.kernel);
-      const result = await runSelection({
-        embeddings,
-        kernel,
-        kernelMode: flags.kernelMode,
-        function: flags.function,
-        lambda: flags.lambda,
-        budget: flags.budget,
-        optimizer: flags.optimizer,
-        seed: flags.seed,
-        epsilon: flags.epsilon,
-        stopIfZeroGain: flags.stopIfZeroGain,
-        stopIfNegativeGain: flags.stopIfNegativeGain,
-        device: { device: flags.device, strictDevice: flags.strictDevice },
-      });
-      await writeJsonOutput(flags.out, result);
-    });
+    .option('--out <file>', "output JSON file, or '-' for stdout", '-');
+  addPlacementFlags(command).action(async (flags: SelectFlags) => {
+    const embeddings = await readMatrix(flags.embeddings);
+    const kernel = flags.kernel === undefined ? undefined : await readMatrix(flags.kernel);
+    const device = { device: flags.device, strictDevice: flags.strictDevice };
+    const placement = await openPlacement({ ...flags, workerCommand: workerCommand(), device });
+    const result = await runSelection({
+      embeddings,
+      kernel,
+      kernelMode: flags.kernelMode,
+      function: flags.function,
+      lambda: flags.lambda,
+      budget: flags.budget,
+      optimizer: flags.optimizer,
+      seed: flags.seed,
+      epsilon: flags.epsilon,
+      stopIfZeroGain: flags.stopIfZeroGain,
+      stopIfNegativeGain: flags.stopIfNegativeGain,
+      placement: placement.kernel,
+    }).finally(() => placement.close());
+    await writeJsonOutput(flags.out, { ...result, placement: placement.description });
+  });
 }

@@ -1,0 +1,21 @@
+import { VERSION } from '@smartmix/coordinator';
+import { runWorker } from '@smartmix/worker';
+import type { Command } from 'commander';
+import { integerOption } from '../parse.js';
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('run a scoring worker (gRPC) until SIGTERM')
+    .option('--listen <host:port>', 'address to bind (port 0 picks a free one)', '127.0.0.1:50051')
+    .option('--device <device>', 'cpu | cuda | cuda:N', 'cpu')
+    .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
+    .option(
+      '--threads <n>',
+      'onnxruntime intra-op threads (default: all cores)',
+      integerOption('--threads', 1),
+    )
+    .action((flags: { listen: string; device: string; strictDevice?: boolean; threads?: number }) =>
+      runWorker({ ...flags, version: VERSION }),
+    );
+}

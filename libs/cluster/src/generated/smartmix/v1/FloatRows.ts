@@ -1,0 +1,16 @@
+// Original file: ../../protos/smartmix/v1/worker.proto
+
+
+export interface FloatRows {
+  'rowStart'?: (number);
+  'rows'?: (number);
+  'cols'?: (number);
+  'values'?: (Buffer | Uint8Array | string);
+}
+
+export interface FloatRows__Output {
+  'rowStart': (number);
+  'rows': (number);
+  'cols': (number);
+  'values': (Buffer);
+}

@@ -1,0 +1,14 @@
+// Original file: ../../protos/smartmix/v1/worker.proto
+
+
+export interface SimilarityRowsRequest {
+  'rowsId'?: (string);
+  'rowStart'?: (number);
+  'rowEnd'?: (number);
+}
+
+export interface SimilarityRowsRequest__Output {
+  'rowsId': (string);
+  'rowStart': (number);
+  'rowEnd': (number);
+}

@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import type { ProtoGrpcType } from './generated/worker.js';
+
+/** protos/ at the repository root (three levels above this file in src/ and in dist/). */
+const PROTO = fileURLToPath(new URL('../../../protos/smartmix/v1/worker.proto', import.meta.url));
+
+/**
+ * Messages are kept below 4 MiB (grpc's default receive limit) by chunking; the limits are raised anyway so a peer
+ * with larger chunks is not refused.
+ */
+export const CHUNK_BYTES = 4 * 1024 * 1024 - 64 * 1024;
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+export const CHANNEL_OPTIONS: grpc.ChannelOptions = {
+  'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
+  'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+};
+
+let loaded: ProtoGrpcType | undefined;
+
+export function workerProto(): ProtoGrpcType {
+  loaded ??= grpc.loadPackageDefinition(
+    protoLoader.loadSync(PROTO, { longs: Number, enums: String, defaults: true, oneofs: true }),
+  ) as unknown as ProtoGrpcType;
+  return loaded;
+}
+
+/** Views received bytes as float32. gRPC hands out Buffers at arbitrary offsets, so the bytes are copied first. */
+export function toFloat32(bytes: Uint8Array): Float32Array {
+  return new Float32Array(Uint8Array.prototype.slice.call(bytes).buffer);
+}
+
+/** Bytes of a float32 view, without copying, for sending. */
+export function fromFloat32(values: Float32Array): Buffer {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+}
+
+/** Whole rows per chunk so one chunk stays within CHUNK_BYTES. */
+export function rowsPerChunk(rowBytes: number): number {
+  return Math.max(1, Math.floor(CHUNK_BYTES / rowBytes));
+}

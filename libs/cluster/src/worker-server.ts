@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import * as grpc from '@grpc/grpc-js';
+import { createSimilarityBlockRunner, type DeviceOptions, type SimilarityBlockRunner } from '@smartmix/onnx';
+import type { FloatRows } from './generated/smartmix/v1/FloatRows.js';
+import type { HealthResponse } from './generated/smartmix/v1/HealthResponse.js';
+import type { RowsChunk__Output } from './generated/smartmix/v1/RowsChunk.js';
+import type { RowsHandle, RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
+import type { SimilarityRowsRequest__Output } from './generated/smartmix/v1/SimilarityRowsRequest.js';
+import type { WorkerHandlers } from './generated/smartmix/v1/Worker.js';
+import { CHANNEL_OPTIONS, fromFloat32, rowsPerChunk, toFloat32, workerProto } from './protocol.js';
+
+interface StoredRows {
+  rows: number;
+  dim: number;
+  data: Float32Array;
+}
+
+export interface WorkerServerOptions extends DeviceOptions {
+  version: string;
+}
+
+const fail = (code: grpc.status, details: string) => Object.assign(new Error(details), { code, details });
+
+/** The worker's state and RPC handlers: matrices uploaded by coordinators, and a GEMM runner built on first use. */
+function handlers(options: WorkerServerOptions): WorkerHandlers {
+  const matrices = new Map<string, StoredRows>();
+  let runner: Promise<SimilarityBlockRunner> | undefined;
+  const getRunner = () => (runner ??= createSimilarityBlockRunner(options));
+  return {
+    Health(_call, callback) {
+      const reply: HealthResponse = {
+        version: options.version,
+        device: options.device ?? 'cpu',
+        threads: options.threads ?? availableParallelism(),
+        rssBytes: process.memoryUsage().rss,
+        storedMatrices: matrices.size,
+      };
+      callback(null, reply);
+    },
+
+    PutRows(call, callback) {
+      const chunks: Buffer[] = [];
+      let dim = 0;
+      let bytes = 0;
+      call.on('data', (chunk: RowsChunk__Output) => {
+        if (dim === 0) dim = chunk.dim;
+        if (chunk.dim !== dim || dim === 0 || chunk.values.length % (4 * dim) !== 0) {
+          call.destroy(
+            fail(
+              grpc.status.INVALID_ARGUMENT,
+              `PutRows: chunk of ${chunk.values.length} bytes is not whole rows of dim ${chunk.dim}`,
+            ),
+          );
+          return;
+        }
+        chunks.push(chunk.values);
+        bytes += chunk.values.length;
+      });
+      call.on('end', () => {
+        if (dim === 0) return callback(fail(grpc.status.INVALID_ARGUMENT, 'PutRows: no rows'));
+        const id = randomBytes(8).toString('hex');
+        const rows = bytes / (4 * dim);
+        matrices.set(id, { rows, dim, data: toFloat32(Buffer.concat(chunks, bytes)) });
+        const handle: RowsHandle = { id, rows, dim };
+        callback(null, handle);
+      });
+    },
+
+    async SimilarityRows(call) {
+      const request: SimilarityRowsRequest__Output = call.request;
+      const matrix = matrices.get(request.rowsId);
+      if (!matrix)
+        return call.destroy(fail(grpc.status.NOT_FOUND, `SimilarityRows: no matrix '${request.rowsId}'`));
+      const { rows: n, dim, data } = matrix;
+      if (request.rowEnd > n || request.rowStart >= request.rowEnd) {
+        return call.destroy(
+          fail(
+            grpc.status.OUT_OF_RANGE,
+            `SimilarityRows: rows [${request.rowStart}, ${request.rowEnd}) outside 0…${n}`,
+          ),
+        );
+      }
+      try {
+        const gemm = await getRunner();
+        const step = rowsPerChunk(4 * n);
+        for (let start = request.rowStart; start < request.rowEnd; start += step) {
+          if (call.cancelled) return;
+          const rows = Math.min(step, request.rowEnd - start);
+          const values = await gemm.run(data.subarray(start * dim, (start + rows) * dim), rows, data, n, dim);
+          const message: FloatRows = { rowStart: start, rows, cols: n, values: fromFloat32(values) };
+          // Backpressure: wait for the transport to drain before computing the next chunk.
+          if (!call.write(message)) await new Promise((resolve) => call.once('drain', resolve));
+        }
+        call.end();
+      } catch (err) {
+        call.destroy(fail(grpc.status.INTERNAL, `SimilarityRows: ${(err as Error).message}`));
+      }
+    },
+
+    DropRows(call, callback) {
+      const handle: RowsHandle__Output = call.request;
+      matrices.delete(handle.id);
+      callback(null, {});
+    },
+  };
+}
+
+export interface RunningWorker {
+  /** host:port actually bound (port 0 picks a free one). */
+  address: string;
+  shutdown(): Promise<void>;
+}
+
+/** Starts a worker's gRPC server on `listen` (host:port). */
+export function startWorkerServer(listen: string, options: WorkerServerOptions): Promise<RunningWorker> {
+  const server = new grpc.Server(CHANNEL_OPTIONS);
+  server.addService(workerProto().smartmix.v1.Worker.service, handlers(options));
+  return new Promise((resolve, reject) => {
+    server.bindAsync(listen, grpc.ServerCredentials.createInsecure(), (err, port) => {
+      if (err) return reject(new Error(`cannot listen on ${listen}: ${err.message}`));
+      const host = listen.slice(0, listen.lastIndexOf(':'));
+      resolve({
+        address: `${host}:${port}`,
+        shutdown: () => new Promise<void>((done) => server.tryShutdown(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,7 @@
+// A worker process for the tests: the real gRPC server, run from source (`smartmix worker` does the same).
+import { LISTENING_PREFIX, startWorkerServer } from '../src/index.js';
+
+const listen = process.argv[process.argv.indexOf('--listen') + 1]!;
+const worker = await startWorkerServer(listen, { version: 'test', threads: 1 });
+process.stdout.write(`${LISTENING_PREFIX}${worker.address}\n`);
+process.once('SIGTERM', () => worker.shutdown().then(() => process.exit(0)));

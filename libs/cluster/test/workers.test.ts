@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import {
+  CHUNK_BYTES,
+  type LocalWorkers,
+  similarityMatrixFromWorkers,
+  startLocalWorkers,
+  WorkerConnection,
+} from '@smartmix/cluster';
+import { inProcessDotProducts } from '@smartmix/submodular';
+
+const WORKER = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
+const COMMAND = [process.execPath, '--conditions=development', '--import', 'tsx', WORKER];
+
+function seeded(count: number, seed: number): Float32Array {
+  let s = seed >>> 0;
+  return Float32Array.from({ length: count }, () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32 - 0.5;
+  });
+}
+
+describe('workers over gRPC on loopback', () => {
+  let workers: LocalWorkers;
+  before(async () => {
+    workers = await startLocalWorkers(COMMAND, 3);
+  });
+  after(async () => {
+    await workers.stop();
+  });
+
+  it('answer health checks with their capabilities', async () => {
+    for (const w of workers.connections) {
+      assert.match(w.address, /^127\.0\.0\.1:\d+$/);
+      const health = await w.health();
+      assert.equal(health.version, 'test');
+      assert.equal(health.device, 'cpu');
+      assert.equal(health.threads, 1);
+      assert.ok(health.rssBytes > 0);
+    }
+  });
+
+  it('compute a similarity matrix bit-identical to the in-process one, for 1, 2 and 3 workers, streamed in chunks', async () => {
+    const n = 1100;
+    const d = 1024; // 4.5 MB of rows and 4.8 MB of results: both above one gRPC message, so both are chunked
+    assert.ok(n * d * 4 > CHUNK_BYTES && n * n * 4 > CHUNK_BYTES);
+    const rows = seeded(n * d, 11);
+    const expected = await inProcessDotProducts()(rows, n, d);
+    for (const count of [1, 2, 3]) {
+      const actual = await similarityMatrixFromWorkers(workers.connections.slice(0, count), rows, n, d);
+      assert.ok(Buffer.from(actual.buffer).equals(Buffer.from(expected.buffer)), `${count} workers`);
+    }
+    for (const w of workers.connections)
+      assert.equal((await w.health()).storedMatrices, 0, 'uploads are dropped afterwards');
+  });
+
+  it('report an unreachable worker clearly and quickly', async () => {
+    const dead = new WorkerConnection('127.0.0.1:1');
+    const start = Date.now();
+    await assert.rejects(dead.health(3000), /worker 127\.0\.0\.1:1: Health: unreachable/);
+    assert.ok(Date.now() - start < 3500);
+    dead.close();
+  });
+});
