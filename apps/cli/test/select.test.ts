@@ -221,3 +221,42 @@ describe('smartmix select on local workers', { skip: !present && 'no ../shared' 
     assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
   });
 });
+
+describe('smartmix select above the kernel memory limit', () => {
+  it('runs facility location blockwise with exactly the result of the materialised kernel', async () => {
+    // 600×600 float32 is 1.4 MB: above a 1 MiB limit.
+    const file = join(dir, 'x600.npy');
+    await writeMatrix(
+      file,
+      Float32Array.from({ length: 600 * 24 }, (_, i) => Math.sin(i * 0.37) + ((i * 7) % 5) * 0.1),
+      600,
+      24,
+    );
+    const args = ['select', '--embeddings', file, '--function', 'fl', '--budget', '80'];
+    const [dense, blockwise, gc] = await Promise.all([
+      runCli(args),
+      runCli([...args, '--max-kernel-memory', '1']),
+      runCli([
+        'select',
+        '--embeddings',
+        file,
+        '--function',
+        'gc',
+        '--budget',
+        '80',
+        '--max-kernel-memory',
+        '1',
+      ]),
+    ]);
+    assert.equal(dense.code, 0, dense.stderr);
+    assert.equal(blockwise.code, 0, blockwise.stderr);
+    const a = JSON.parse(dense.stdout);
+    const b = JSON.parse(blockwise.stdout);
+    assert.deepEqual([a.kernel, b.kernel], ['sijs', 'sijs-blockwise']);
+    assert.deepEqual(b.order, a.order);
+    assert.deepEqual(b.gains, a.gains);
+    assert.equal(b.value, a.value);
+    assert.equal(gc.code, 2);
+    assert.match(gc.stderr, /600×600 kernel needs 1 MiB, above the 1 MiB limit/);
+  });
+});

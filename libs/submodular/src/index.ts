@@ -1,4 +1,5 @@
 export { blockCount, blockRange, combineBlockSums, SUMMATION_BLOCK_ROWS } from './blocked-sum.js';
+export { BlockwiseFacilityLocation } from './functions/blockwise-facility-location.js';
 export { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 export {
   facilityLocation,
@@ -21,6 +22,7 @@ export { greedyOrder } from './optimizers/greedy-order.js';
 export { maximize } from './optimizers/maximize.js';
 export { createRng, type Rng } from './rng.js';
 export {
+  DEFAULT_MAX_KERNEL_BYTES,
   runSelection,
   SelectionInputError,
   type SelectionRequest,

@@ -1,7 +1,8 @@
+import { BlockwiseFacilityLocation } from './functions/blockwise-facility-location.js';
 import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 import { cosineKernel, type KernelMode, type KernelPlacement } from './kernels/index.js';
 import { maximize } from './optimizers/maximize.js';
-import type { DenseKernel, FunctionName, OptimizerName } from './types.js';
+import type { FunctionName, GainOracle, OptimizerName } from './types.js';
 
 /** A selection request that does not fit its data (reported to users as bad input, not as a bug). */
 export class SelectionInputError extends Error {
@@ -24,6 +25,55 @@ export interface SelectionRequest {
   stopIfNegativeGain?: boolean;
   /** Where the kernel's GEMM runs (default: CPU in this process). */
   placement?: KernelPlacement;
+  /**
+   * Largest n×n float32 kernel to materialise (bytes, default 4 GiB). Above it, facility location runs blockwise
+   * (no kernel held, bit-identical results, slower); other functions are refused.
+   */
+  maxKernelBytes?: number;
+}
+
+export const DEFAULT_MAX_KERNEL_BYTES = 4 * 2 ** 30;
+
+/** What the greedy runs against, and how the chosen set's value is then computed. */
+interface Scorer {
+  oracle: GainOracle;
+  kernel: SelectionResult['kernel'];
+  evaluate(order: number[]): number;
+  release(): Promise<void>;
+}
+
+async function openScorer(request: SelectionRequest, n: number, lambda: number | null): Promise<Scorer> {
+  if (request.kernel) {
+    const kernel = { n, data: request.kernel.data, symmetric: isBitwiseSymmetric(n, request.kernel.data) };
+    const fn = createSetFunction(request.function, kernel, lambda);
+    return { oracle: fn.oracle(), kernel: 'given', evaluate: (o) => fn.evaluate(o), release: async () => {} };
+  }
+  const mode = request.kernelMode ?? 'sijs';
+  const { data, cols } = request.embeddings;
+  const kernelBytes = n * n * 4;
+  const limit = request.maxKernelBytes ?? DEFAULT_MAX_KERNEL_BYTES;
+  if (kernelBytes > limit) {
+    const placement = request.placement ?? {};
+    if (request.function !== 'fl' || mode !== 'sijs' || 'products' in placement) {
+      throw new SelectionInputError(
+        `the ${n}×${n} kernel needs ${(kernelBytes / 2 ** 20).toFixed(0)} MiB, above the ${(limit / 2 ** 20).toFixed(0)} MiB limit; ` +
+          'raise the limit, or use facility location with the sijs kernel in process (computed blockwise)',
+      );
+    }
+    const oracle = await BlockwiseFacilityLocation.create(data, n, cols, placement);
+    return {
+      oracle,
+      kernel: 'sijs-blockwise',
+      evaluate: () => oracle.value(),
+      release: () => oracle.release(),
+    };
+  }
+  const fn = createSetFunction(
+    request.function,
+    await cosineKernel(data, n, cols, mode, request.placement),
+    lambda,
+  );
+  return { oracle: fn.oracle(), kernel: mode, evaluate: (o) => fn.evaluate(o), release: async () => {} };
 }
 
 export interface SelectionResult {
@@ -34,7 +84,7 @@ export interface SelectionResult {
   budget: number;
   function: FunctionName;
   lambda: number | null;
-  kernel: 'given' | KernelMode;
+  kernel: 'given' | KernelMode | 'sijs-blockwise';
   optimizer: OptimizerName;
   seed: number | null;
   epsilon: number | null;
@@ -81,30 +131,23 @@ export async function runSelection(request: SelectionRequest): Promise<Selection
   const n = validate(request);
   const lambda = request.lambda ?? DEFAULT_LAMBDA[request.function];
   const kernelStart = performance.now();
-  const kernel: DenseKernel = request.kernel
-    ? { n, data: request.kernel.data, symmetric: isBitwiseSymmetric(n, request.kernel.data) }
-    : await cosineKernel(
-        request.embeddings.data,
-        n,
-        request.embeddings.cols,
-        request.kernelMode ?? 'sijs',
-        request.placement,
-      );
+  const scorer = await openScorer(request, n, lambda);
   const kernelSeconds = seconds(kernelStart);
-  const fn = createSetFunction(request.function, kernel, lambda);
   const greedyStart = performance.now();
   const stochastic = request.optimizer === 'stochastic' || request.optimizer === 'lazier';
-  const selection = await maximize(fn.oracle(), {
+  const selection = await maximize(scorer.oracle, {
     optimizer: request.optimizer,
     budget: request.budget,
     seed: stochastic ? (request.seed ?? 0) : undefined,
     epsilon: stochastic ? (request.epsilon ?? 0.01) : undefined,
     stopIfZeroGain: request.stopIfZeroGain,
     stopIfNegativeGain: request.stopIfNegativeGain,
-  });
+    // A blockwise oracle computes columns by GEMM: evaluating the heap's next entries in the same request is cheap.
+    lazyBatchSize: scorer.kernel === 'sijs-blockwise' ? 32 : 1,
+  }).finally(() => scorer.release());
   const greedySeconds = seconds(greedyStart);
   const evaluateStart = performance.now();
-  const value = fn.evaluate(selection.order);
+  const value = scorer.evaluate(selection.order);
   return {
     order: selection.order,
     gains: selection.gains,
@@ -113,7 +156,7 @@ export async function runSelection(request: SelectionRequest): Promise<Selection
     budget: request.budget,
     function: request.function,
     lambda,
-    kernel: request.kernel ? 'given' : (request.kernelMode ?? 'sijs'),
+    kernel: scorer.kernel,
     optimizer: request.optimizer,
     seed: stochastic ? (request.seed ?? 0) : null,
     epsilon: stochastic ? (request.epsilon ?? 0.01) : null,

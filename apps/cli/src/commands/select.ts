@@ -1,6 +1,6 @@
 import { openPlacement } from '@smartmix/coordinator';
 import { readMatrix } from '@smartmix/npy';
-import { runSelection } from '@smartmix/submodular';
+import { DEFAULT_MAX_KERNEL_BYTES, runSelection } from '@smartmix/submodular';
 import { type Command, Option } from 'commander';
 import { writeJsonOutput } from '../output.js';
 import { choiceOption, integerOption, numberOption } from '../parse.js';
@@ -19,6 +19,7 @@ interface SelectFlags extends PlacementFlags {
   stopIfZeroGain?: boolean;
   stopIfNegativeGain?: boolean;
   device: string;
+  maxKernelMemory: number;
   strictDevice?: boolean;
   out: string;
 }
@@ -60,6 +61,12 @@ export function registerSelect(program: Command): void {
     .option('--stop-if-zero-gain', 'stop before taking an element whose gain is zero or less')
     .option('--stop-if-negative-gain', 'stop before taking an element whose gain is negative')
     .option('--device <device>', 'cpu | cuda | cuda:N for the kernel GEMM', 'cpu')
+    .option(
+      '--max-kernel-memory <MiB>',
+      'largest n×n kernel to hold; above it facility location runs blockwise (no kernel)',
+      integerOption('--max-kernel-memory', 1),
+      DEFAULT_MAX_KERNEL_BYTES / 2 ** 20,
+    )
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
     .option('--out <file>', "output JSON file, or '-' for stdout", '-');
   addPlacementFlags(command).action(async (flags: SelectFlags) => {
@@ -80,6 +87,7 @@ export function registerSelect(program: Command): void {
       stopIfZeroGain: flags.stopIfZeroGain,
       stopIfNegativeGain: flags.stopIfNegativeGain,
       placement: placement.kernel,
+      maxKernelBytes: flags.maxKernelMemory * 2 ** 20,
     }).finally(() => placement.close());
     await writeJsonOutput(flags.out, { ...result, placement: placement.description });
   });
