@@ -4,6 +4,8 @@ import { normalizeRows } from '../kernels/normalize.js';
 import type { GainOracle } from '../types.js';
 import { facilityLocationBlockGain, facilityLocationGain, raiseMemo } from './facility-location.js';
 
+const CANDIDATE_BATCH = 128;
+
 /**
  * Facility location over the cosine kernel of embeddings without ever holding the n×n kernel: the columns a request
  * needs are computed on demand, one summation block of rows at a time (GEMM of the candidates against the block),
@@ -63,9 +65,14 @@ export class BlockwiseFacilityLocation implements GainOracle {
 
   async gains(candidates: Int32Array): Promise<Float64Array> {
     const out = new Float64Array(candidates.length);
-    await this.forEachBlock(candidates, (c, column, start, end) => {
-      out[c]! += facilityLocationBlockGain(column, this.memo.subarray(start, end), 0, end - start);
-    });
+    // Candidates go in batches so one GEMM output (batch × block rows) stays a few megabytes even for the first
+    // request, which asks for every element.
+    for (let first = 0; first < candidates.length; first += CANDIDATE_BATCH) {
+      const batch = candidates.subarray(first, first + CANDIDATE_BATCH);
+      await this.forEachBlock(batch, (c, column, start, end) => {
+        out[first + c]! += facilityLocationBlockGain(column, this.memo.subarray(start, end), 0, end - start);
+      });
+    }
     return out;
   }
 
