@@ -180,6 +180,48 @@ describe('smartmix mix on t0-mini', { skip: !present && 'no ../shared/data/t0-mi
     }
   });
 
+  it('--split-above halves large groups and spreads every prefix evenly over the halves', async () => {
+    const out = join(dir, 'split');
+    const splitStore = join(dir, 'split-store');
+    const run = await runCli([
+      'mix',
+      '--input',
+      T0_MINI,
+      '--embeddings',
+      embeddings,
+      '--ids',
+      ids,
+      '--num-tasks',
+      '8',
+      '--budget',
+      '600',
+      '--split-above',
+      '50',
+      '--store',
+      splitStore,
+      '--out',
+      out,
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(manifestOf(out).parameters.splitAbove, 50);
+    const names = await readdir(join(splitStore, 'stage2-orders'));
+    let checked = 0;
+    for (const name of names) {
+      const { order } = JSON.parse(await readFile(join(splitStore, 'stage2-orders', name), 'utf8')) as {
+        order: number[];
+      };
+      if (order.length !== 200) continue;
+      // 200 rows halve into four parts of 50: every prefix holds ⌊b/4⌋ or ⌈b/4⌉ of each part.
+      for (const b of [1, 7, 50, 133, 200]) {
+        const perPart = [0, 0, 0, 0];
+        for (const p of order.slice(0, b)) perPart[Math.floor(p / 50)]!++;
+        assert.ok(Math.max(...perPart) - Math.min(...perPart) <= 1, `prefix ${b}: ${perPart}`);
+      }
+      checked++;
+    }
+    assert.ok(checked > 0);
+  });
+
   for (const mixer of ['proportional', 'temperature', 'equal', 'unimax', 'random']) {
     it(`runs the ${mixer} baseline through the same command and output`, async () => {
       const out = join(dir, mixer);
