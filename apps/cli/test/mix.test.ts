@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readCollection } from '@smartmix/dataset';
 import { writeMatrix } from '@smartmix/npy';
@@ -12,6 +12,7 @@ import { runCli } from './run-cli.js';
 const T0_MINI = fileURLToPath(new URL('../../../../shared/data/t0-mini/', import.meta.url));
 const present = existsSync(T0_MINI);
 const dir = await mkdtemp(join(tmpdir(), 'cli-mix-'));
+after(() => rm(dir, { recursive: true, force: true }));
 
 interface Row {
   id: string;
@@ -53,7 +54,7 @@ async function makeEmbeddings(): Promise<{ embeddings: string; ids: string }> {
 describe('smartmix mix on t0-mini', { skip: !present && 'no ../shared/data/t0-mini' }, async () => {
   const { embeddings, ids } = present ? await makeEmbeddings() : { embeddings: '', ids: '' };
   const store = join(dir, 'store');
-  const mix = (out: string, extra: string[] = []) =>
+  const mix = (out: string, budget = '1500') =>
     runCli([
       'mix',
       '--input',
@@ -65,12 +66,11 @@ describe('smartmix mix on t0-mini', { skip: !present && 'no ../shared/data/t0-mi
       '--num-tasks',
       '24',
       '--budget',
-      '1500',
+      budget,
       '--store',
       store,
       '--out',
       out,
-      ...extra,
     ]);
   const collection = new Map<string, Row>();
   if (present) {
@@ -156,23 +156,7 @@ describe('smartmix mix on t0-mini', { skip: !present && 'no ../shared/data/t0-mi
   it("reuses stored orders across an N' sweep (nothing recomputed)", async () => {
     for (const budget of ['500', '1000']) {
       const out = join(dir, `sweep-${budget}`);
-      const run = await runCli([
-        'mix',
-        '--input',
-        T0_MINI,
-        '--embeddings',
-        embeddings,
-        '--ids',
-        ids,
-        '--num-tasks',
-        '24',
-        '--budget',
-        budget,
-        '--store',
-        store,
-        '--out',
-        out,
-      ]);
+      const run = await mix(out, budget);
       assert.equal(run.code, 0, run.stderr);
       const manifest = manifestOf(out);
       assert.equal(manifest.cache.stage2OrdersComputed, 0);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { writeMatrix } from '@smartmix/npy';
 import { runCli } from './run-cli.js';
@@ -11,6 +11,7 @@ import { runCli } from './run-cli.js';
 const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/submodular/', import.meta.url));
 const present = existsSync(FIXTURES);
 const dir = await mkdtemp(join(tmpdir(), 'cli-select-'));
+after(() => rm(dir, { recursive: true, force: true }));
 const emb = (c: string) => `${FIXTURES}embeddings/${c}.npy`;
 
 describe('smartmix select', { skip: !present && 'no ../shared' }, () => {

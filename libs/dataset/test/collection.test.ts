@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import {
@@ -17,6 +17,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 
 const T0_MINI = fileURLToPath(new URL('../../../../shared/data/t0-mini/', import.meta.url));
 const dir = await mkdtemp(join(tmpdir(), 'dataset-test-'));
+after(() => rm(dir, { recursive: true, force: true }));
 
 async function collect(paths: string[], options = {}, context?: ReadContext): Promise<CollectionRecord[]> {
   const out: CollectionRecord[] = [];

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { NpyError, readMatrix, writeMatrix } from '@smartmix/npy';
 import { formatHeader } from '../src/header.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'npy-test-'));
+after(() => rm(dir, { recursive: true, force: true }));
 
 async function rawNpy(
   name: string,
