@@ -1,6 +1,6 @@
 import { type GroupOrder, type InstanceFunction, orderGroup, orderGroupSplit } from '@smartmix/mixture';
-import type { DeviceOptions } from '@smartmix/onnx';
 import { type ArtifactStore, contentKey, getJson, putJson, sha256Hex } from '@smartmix/storage';
+import type { KernelPlacement } from '@smartmix/submodular';
 
 /** Bumped whenever the stage-2 ordering semantics change, so stale cached orders are never reused. */
 export const STAGE2_ORDER_VERSION = 'stage2-order/1';
@@ -18,7 +18,9 @@ export interface OrderSettings {
   d: number;
   instanceFunction: InstanceFunction;
   splitAbove?: number;
-  device: DeviceOptions;
+  placement: KernelPlacement;
+  /** Largest n×n kernel to hold when ordering a group; larger groups are ordered blockwise. */
+  maxKernelBytes?: number;
 }
 
 export interface OrderStats {
@@ -62,6 +64,7 @@ export async function groupOrder(
     return cached;
   }
   const n = group.ids.length;
+  const scoring = { placement: settings.placement, maxKernelBytes: settings.maxKernelBytes };
   const order =
     settings.splitAbove !== undefined
       ? await orderGroupSplit(
@@ -70,9 +73,9 @@ export async function groupOrder(
           settings.d,
           settings.instanceFunction,
           settings.splitAbove,
-          settings.device,
+          scoring,
         )
-      : await orderGroup(group.embeddings, n, settings.d, settings.instanceFunction, settings.device);
+      : await orderGroup(group.embeddings, n, settings.d, settings.instanceFunction, scoring);
   const stored: StoredGroupOrder = {
     task: group.task,
     templateType: group.templateType,

@@ -34,8 +34,9 @@ export interface ManifestInput {
 }
 
 /**
- * Everything behind a mixture. `timings` and `cache` describe this particular run (how long, what was reused);
- * every other field is a function of the inputs and parameters, so two runs of the same job agree on them.
+ * Everything behind a mixture. `execution`, `timings` and `cache` describe this particular run (where it ran, how
+ * long, what was reused); every other field is a function of the inputs and parameters, so two runs of the same
+ * job agree on them whatever the number of workers.
  */
 export function buildManifest(input: ManifestInput): Record<string, unknown> {
   const { options, index, stage1, allocation } = input;
@@ -81,6 +82,7 @@ export function buildManifest(input: ManifestInput): Record<string, unknown> {
       sha256: input.mixture.sha256,
       budgets: 'budgets.csv',
     },
+    execution: { placement: options.placement?.description ?? 'in process' },
     timings: input.timings,
     cache: { stage2OrdersComputed: input.orderStats.computed, stage2OrdersReused: input.orderStats.reused },
   };

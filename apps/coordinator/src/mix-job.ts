@@ -75,7 +75,7 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
         lambda: options.taskFunction.lambda,
         numTasks: options.numTasks,
         budget: options.budget,
-        device: options.device,
+        placement: options.placement?.kernel ?? options.device,
       }),
     );
     allocation = stage1;
@@ -120,7 +120,8 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
                 lambda: options.instanceFunction.lambda ?? DEFAULT_LAMBDA[options.instanceFunction.name],
               },
               splitAbove: options.splitAbove,
-              device: options.device,
+              placement: options.placement?.kernel ?? options.device,
+              maxKernelBytes: options.maxKernelBytes,
             },
             orderStats,
           );

@@ -3,6 +3,7 @@ import type { BaselineMixer } from '@smartmix/mixture';
 import type { DeviceOptions } from '@smartmix/onnx';
 import type { ArtifactStore } from '@smartmix/storage';
 import type { FunctionName } from '@smartmix/submodular';
+import type { Placement } from './placement.js';
 
 export type MixerName = 'smart' | BaselineMixer;
 
@@ -20,8 +21,12 @@ export interface MixJobOptions {
   seed: number;
   /** Halve stage-2 groups above this size, as the Python reference does (comparison only). */
   splitAbove?: number;
+  /** Largest n×n kernel (bytes) to hold when ordering a group; larger groups are ordered blockwise. */
+  maxKernelBytes?: number;
   store: ArtifactStore;
   device: DeviceOptions;
+  /** Where similarity work runs; `openPlacement` makes one (in process by default). */
+  placement?: Placement;
   outDir: string;
   log?: (line: string) => void;
 }

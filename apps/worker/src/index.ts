@@ -6,6 +6,20 @@ export interface WorkerOptions {
   strictDevice?: boolean;
   threads?: number;
   version: string;
+  /** Stop when the parent process is gone (local workers: the coordinator that started them). */
+  exitWithParent?: boolean;
+}
+
+/** Calls `onGone` once the parent process has exited (the worker is then re-parented). */
+export function watchParent(onGone: () => void, intervalMs = 500): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, intervalMs);
+  timer.unref();
 }
 
 /**
@@ -19,5 +33,6 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     const stop = () => worker.shutdown().then(resolve);
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
+    if (options.exitWithParent) watchParent(stop);
   });
 }

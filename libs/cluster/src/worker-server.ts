@@ -35,6 +35,7 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
         threads: options.threads ?? availableParallelism(),
         rssBytes: process.memoryUsage().rss,
         storedMatrices: matrices.size,
+        pid: process.pid,
       };
       callback(null, reply);
     },

@@ -1,7 +1,10 @@
 // A worker process for the tests: the real gRPC server, run from source (`smartmix worker` does the same).
+import { watchParent } from '../../../apps/worker/src/index.js';
 import { LISTENING_PREFIX, startWorkerServer } from '../src/index.js';
 
 const listen = process.argv[process.argv.indexOf('--listen') + 1]!;
 const worker = await startWorkerServer(listen, { version: 'test', threads: 1 });
 process.stdout.write(`${LISTENING_PREFIX}${worker.address}\n`);
-process.once('SIGTERM', () => worker.shutdown().then(() => process.exit(0)));
+const stop = () => worker.shutdown().then(() => process.exit(0));
+process.once('SIGTERM', stop);
+if (process.argv.includes('--exit-with-parent')) watchParent(stop);

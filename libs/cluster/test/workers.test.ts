@@ -63,3 +63,33 @@ describe('workers over gRPC on loopback', () => {
     dead.close();
   });
 });
+
+describe('local workers follow their coordinator', () => {
+  it('exit when the coordinator is killed (SIGKILL), leaving no orphan', async () => {
+    const { spawn } = await import('node:child_process');
+    const { createInterface } = await import('node:readline');
+    const script = fileURLToPath(new URL('./coordinator-process.ts', import.meta.url));
+    const coordinator = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const line = await new Promise<string>((resolve) =>
+      createInterface({ input: coordinator.stdout! }).once('line', resolve),
+    );
+    const pids = JSON.parse(line) as number[];
+    const { readFileSync } = await import('node:fs');
+    // Alive means present and not a zombie: an orphan's exit is reaped by whatever init the machine runs, if any.
+    const alive = (pid: number) => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]![0] !== 'Z';
+      } catch {
+        return false;
+      }
+    };
+    assert.equal(pids.length, 2);
+    assert.ok(pids.every(alive));
+    coordinator.kill('SIGKILL');
+    const deadline = Date.now() + 10_000;
+    while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(pids.filter(alive), [], 'workers still running after their coordinator died');
+  });
+});

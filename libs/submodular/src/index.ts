@@ -1,4 +1,5 @@
 export { blockCount, blockRange, combineBlockSums, SUMMATION_BLOCK_ROWS } from './blocked-sum.js';
+export { SelectionInputError } from './errors.js';
 export { BlockwiseFacilityLocation } from './functions/blockwise-facility-location.js';
 export { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 export {
@@ -22,12 +23,17 @@ export { greedyOrder } from './optimizers/greedy-order.js';
 export { maximize } from './optimizers/maximize.js';
 export { createRng, type Rng } from './rng.js';
 export {
-  DEFAULT_MAX_KERNEL_BYTES,
   runSelection,
-  SelectionInputError,
   type SelectionRequest,
   type SelectionResult,
 } from './run-selection.js';
+export {
+  DEFAULT_MAX_KERNEL_BYTES,
+  type EmbeddingScorerOptions,
+  embeddingScorer,
+  type Scorer,
+  type ScorerKernel,
+} from './scorer.js';
 export type {
   DenseKernel,
   FunctionName,

@@ -1,13 +1,9 @@
-import { BlockwiseFacilityLocation } from './functions/blockwise-facility-location.js';
+import { SelectionInputError } from './errors.js';
 import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
-import { cosineKernel, type KernelMode, type KernelPlacement } from './kernels/index.js';
+import type { KernelMode, KernelPlacement } from './kernels/index.js';
 import { maximize } from './optimizers/maximize.js';
-import type { FunctionName, GainOracle, OptimizerName } from './types.js';
-
-/** A selection request that does not fit its data (reported to users as bad input, not as a bug). */
-export class SelectionInputError extends Error {
-  override name = 'SelectionInputError';
-}
+import { embeddingScorer, type Scorer, type ScorerKernel } from './scorer.js';
+import type { FunctionName, OptimizerName } from './types.js';
 
 export interface SelectionRequest {
   /** n×d embeddings, row-major. */
@@ -32,50 +28,6 @@ export interface SelectionRequest {
   maxKernelBytes?: number;
 }
 
-export const DEFAULT_MAX_KERNEL_BYTES = 4 * 2 ** 30;
-
-/** What the greedy runs against, and how the chosen set's value is then computed. */
-interface Scorer {
-  oracle: GainOracle;
-  kernel: SelectionResult['kernel'];
-  evaluate(order: number[]): number;
-  release(): Promise<void>;
-}
-
-async function openScorer(request: SelectionRequest, n: number, lambda: number | null): Promise<Scorer> {
-  if (request.kernel) {
-    const kernel = { n, data: request.kernel.data, symmetric: isBitwiseSymmetric(n, request.kernel.data) };
-    const fn = createSetFunction(request.function, kernel, lambda);
-    return { oracle: fn.oracle(), kernel: 'given', evaluate: (o) => fn.evaluate(o), release: async () => {} };
-  }
-  const mode = request.kernelMode ?? 'sijs';
-  const { data, cols } = request.embeddings;
-  const kernelBytes = n * n * 4;
-  const limit = request.maxKernelBytes ?? DEFAULT_MAX_KERNEL_BYTES;
-  if (kernelBytes > limit) {
-    const placement = request.placement ?? {};
-    if (request.function !== 'fl' || mode !== 'sijs' || 'products' in placement) {
-      throw new SelectionInputError(
-        `the ${n}×${n} kernel needs ${(kernelBytes / 2 ** 20).toFixed(0)} MiB, above the ${(limit / 2 ** 20).toFixed(0)} MiB limit; ` +
-          'raise the limit, or use facility location with the sijs kernel in process (computed blockwise)',
-      );
-    }
-    const oracle = await BlockwiseFacilityLocation.create(data, n, cols, placement);
-    return {
-      oracle,
-      kernel: 'sijs-blockwise',
-      evaluate: () => oracle.value(),
-      release: () => oracle.release(),
-    };
-  }
-  const fn = createSetFunction(
-    request.function,
-    await cosineKernel(data, n, cols, mode, request.placement),
-    lambda,
-  );
-  return { oracle: fn.oracle(), kernel: mode, evaluate: (o) => fn.evaluate(o), release: async () => {} };
-}
-
 export interface SelectionResult {
   order: number[];
   gains: number[];
@@ -84,7 +36,7 @@ export interface SelectionResult {
   budget: number;
   function: FunctionName;
   lambda: number | null;
-  kernel: 'given' | KernelMode | 'sijs-blockwise';
+  kernel: ScorerKernel;
   optimizer: OptimizerName;
   seed: number | null;
   epsilon: number | null;
@@ -124,6 +76,26 @@ function validate(request: SelectionRequest): number {
   return n;
 }
 
+async function openScorer(request: SelectionRequest, n: number, lambda: number | null): Promise<Scorer> {
+  if (!request.kernel) {
+    const { data, cols } = request.embeddings;
+    return embeddingScorer(data, n, cols, request.function, lambda, {
+      mode: request.kernelMode,
+      placement: request.placement,
+      maxKernelBytes: request.maxKernelBytes,
+    });
+  }
+  const kernel = { n, data: request.kernel.data, symmetric: isBitwiseSymmetric(n, request.kernel.data) };
+  const fn = createSetFunction(request.function, kernel, lambda);
+  return {
+    oracle: fn.oracle(),
+    kernel: 'given',
+    lazyBatchSize: 1,
+    evaluate: (o) => fn.evaluate(o),
+    release: async () => {},
+  };
+}
+
 const seconds = (start: number) => (performance.now() - start) / 1000;
 
 /** Builds (or takes) the kernel, runs the greedy optimizer and evaluates the chosen set. */
@@ -142,8 +114,7 @@ export async function runSelection(request: SelectionRequest): Promise<Selection
     epsilon: stochastic ? (request.epsilon ?? 0.01) : undefined,
     stopIfZeroGain: request.stopIfZeroGain,
     stopIfNegativeGain: request.stopIfNegativeGain,
-    // A blockwise oracle computes columns by GEMM: evaluating the heap's next entries in the same request is cheap.
-    lazyBatchSize: scorer.kernel === 'sijs-blockwise' ? 32 : 1,
+    lazyBatchSize: scorer.lazyBatchSize,
   }).finally(() => scorer.release());
   const greedySeconds = seconds(greedyStart);
   const evaluateStart = performance.now();

@@ -101,7 +101,7 @@ export function registerAllocate(program: Command): void {
         lambda: flags.lambda,
         numTasks: flags.numTasks,
         budget: flags.budget,
-        device: { device: flags.device },
+        placement: { device: flags.device },
       });
       await writeJsonOutput(flags.out, result);
     });

@@ -1,12 +1,14 @@
-import { type MixJobOptions, runMixJob } from '@smartmix/coordinator';
+import { type MixJobOptions, openPlacement, runMixJob } from '@smartmix/coordinator';
 import { DEFAULT_STORE, openStore } from '@smartmix/storage';
+import { DEFAULT_MAX_KERNEL_BYTES } from '@smartmix/submodular';
 import { type Command, Option } from 'commander';
 import { choiceOption, integerOption, numberOption } from '../parse.js';
+import { addPlacementFlags, type PlacementFlags, workerCommand } from '../placement-flags.js';
 
 const FUNCTIONS = ['gc', 'fl', 'logdet'] as const;
 const MIXERS = ['smart', 'proportional', 'temperature', 'equal', 'unimax', 'random'] as const;
 
-interface MixFlags {
+interface MixFlags extends PlacementFlags {
   input: string[];
   embeddings?: string;
   ids?: string;
@@ -31,12 +33,13 @@ interface MixFlags {
   templateType?: boolean;
   store: string;
   device: string;
+  maxKernelMemory: number;
   strictDevice?: boolean;
   out: string;
 }
 
 export function registerMix(program: Command): void {
-  program
+  const command = program
     .command('mix')
     .description('build a SMART (or baseline) mixture from an instruction collection')
     .requiredOption('--input <paths...>', 'JSONL (.jsonl, .jsonl.gz) / Parquet files or directories of them')
@@ -101,37 +104,49 @@ export function registerMix(program: Command): void {
     .option('--no-template-type', 'the collection has no template types: one group per task')
     .option('--store <url>', 'artifact store: a directory or s3://bucket/prefix', DEFAULT_STORE)
     .option('--device <device>', 'cpu | cuda | cuda:N', 'cpu')
+    .option(
+      '--max-kernel-memory <MiB>',
+      'largest group kernel to hold; larger groups are ordered blockwise (facility location)',
+      integerOption('--max-kernel-memory', 1),
+      DEFAULT_MAX_KERNEL_BYTES / 2 ** 20,
+    )
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
-    .requiredOption('--out <dir>', 'output directory (mixture.jsonl, manifest.json, budgets.csv)')
-    .action(async (flags: MixFlags) => {
-      const options: MixJobOptions = {
-        inputs: flags.input,
-        fields: {
-          id: flags.idField,
-          task: flags.taskField,
-          templateType: flags.templateType === false ? null : flags.templateTypeField,
-          prompt: flags.promptField,
-          response: flags.responseField,
-        },
-        embeddings: flags.embeddings,
-        ids: flags.ids,
-        numTasks: flags.numTasks,
-        budget: flags.budget,
-        taskFunction: { name: flags.taskFunction, lambda: flags.taskLambda },
-        instanceFunction: { name: flags.instanceFunction, lambda: flags.instanceLambda },
-        mixer: {
-          name: flags.mixer,
-          cap: flags.cap,
-          temperature: flags.temperature,
-          maxEpochs: flags.maxEpochs,
-        },
-        seed: flags.seed,
-        splitAbove: flags.splitAbove,
-        store: await openStore(flags.store),
-        device: { device: flags.device, strictDevice: flags.strictDevice },
-        outDir: flags.out,
-        log: (line) => process.stderr.write(`${line}\n`),
-      };
-      await runMixJob(options);
-    });
+    .requiredOption('--out <dir>', 'output directory (mixture.jsonl, manifest.json, budgets.csv)');
+  addPlacementFlags(command).action(async (flags: MixFlags) => {
+    const device = { device: flags.device, strictDevice: flags.strictDevice };
+    // Everything that can fail on bad input comes before workers are started, so a failure leaves none behind.
+    const store = await openStore(flags.store);
+    const placement = await openPlacement({ ...flags, workerCommand: workerCommand(), device });
+    const options: MixJobOptions = {
+      inputs: flags.input,
+      fields: {
+        id: flags.idField,
+        task: flags.taskField,
+        templateType: flags.templateType === false ? null : flags.templateTypeField,
+        prompt: flags.promptField,
+        response: flags.responseField,
+      },
+      embeddings: flags.embeddings,
+      ids: flags.ids,
+      numTasks: flags.numTasks,
+      budget: flags.budget,
+      taskFunction: { name: flags.taskFunction, lambda: flags.taskLambda },
+      instanceFunction: { name: flags.instanceFunction, lambda: flags.instanceLambda },
+      mixer: {
+        name: flags.mixer,
+        cap: flags.cap,
+        temperature: flags.temperature,
+        maxEpochs: flags.maxEpochs,
+      },
+      seed: flags.seed,
+      splitAbove: flags.splitAbove,
+      maxKernelBytes: flags.maxKernelMemory * 2 ** 20,
+      store,
+      device,
+      placement,
+      outDir: flags.out,
+      log: (line) => process.stderr.write(`${line}\n`),
+    };
+    await runMixJob(options).finally(() => placement.close());
+  });
 }

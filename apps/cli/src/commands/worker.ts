@@ -11,11 +11,21 @@ export function registerWorker(program: Command): void {
     .option('--device <device>', 'cpu | cuda | cuda:N', 'cpu')
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
     .option(
+      '--exit-with-parent',
+      'stop when the parent process exits (how local workers follow their coordinator)',
+    )
+    .option(
       '--threads <n>',
       'onnxruntime intra-op threads (default: all cores)',
       integerOption('--threads', 1),
     )
-    .action((flags: { listen: string; device: string; strictDevice?: boolean; threads?: number }) =>
-      runWorker({ ...flags, version: VERSION }),
+    .action(
+      (flags: {
+        listen: string;
+        device: string;
+        strictDevice?: boolean;
+        threads?: number;
+        exitWithParent?: boolean;
+      }) => runWorker({ ...flags, version: VERSION }),
     );
 }

@@ -1,10 +1,10 @@
-import type { DeviceOptions } from '@smartmix/onnx';
 import {
   cosineKernel,
   createSetFunction,
   DEFAULT_LAMBDA,
   type FunctionName,
   greedyOrder,
+  type KernelPlacement,
 } from '@smartmix/submodular';
 import { AllocationError, checkCounts, type TaskCounts } from '../template-counts.js';
 import { allocateBudgets, type SmartAllocation } from './allocate.js';
@@ -18,7 +18,8 @@ export interface TaskSelectionRequest {
   lambda?: number;
   numTasks: number;
   budget: number;
-  device?: DeviceOptions;
+  /** Where the task kernel's GEMM runs (default: CPU in this process). */
+  placement?: KernelPlacement;
 }
 
 export interface TaskSelection extends SmartAllocation {
@@ -49,7 +50,7 @@ export async function selectTasks(request: TaskSelectionRequest): Promise<TaskSe
   const lambda = request.lambda ?? DEFAULT_LAMBDA[request.function];
   if (request.function === 'fl' && request.lambda !== undefined)
     throw new AllocationError('λ does not apply to fl');
-  const kernel = await cosineKernel(request.taskEmbeddings, count, d, 'sijs', request.device);
+  const kernel = await cosineKernel(request.taskEmbeddings, count, d, 'sijs', request.placement);
   const fn = createSetFunction(request.function, kernel, lambda);
   const { order, gains } = await greedyOrder(fn.oracle(), numTasks);
   const selected = order.map((t) => tasks[t]!);

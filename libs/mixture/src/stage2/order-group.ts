@@ -1,5 +1,9 @@
-import type { DeviceOptions } from '@smartmix/onnx';
-import { cosineKernel, createSetFunction, type FunctionName, greedyOrder } from '@smartmix/submodular';
+import {
+  type EmbeddingScorerOptions,
+  embeddingScorer,
+  type FunctionName,
+  greedyOrder,
+} from '@smartmix/submodular';
 
 export interface InstanceFunction {
   name: FunctionName;
@@ -17,16 +21,21 @@ export interface GroupOrder {
 
 /**
  * Orders a whole group greedily (lazy greedy over the float32 cosine kernel of its instance embeddings): a full
- * permutation, so every budget takes a prefix.
+ * permutation, so every budget takes a prefix. Groups whose kernel exceeds the memory limit are ordered blockwise
+ * (facility location), exactly and without splitting.
  */
 export async function orderGroup(
   embeddings: Float32Array,
   n: number,
   d: number,
   spec: InstanceFunction,
-  device: DeviceOptions = {},
+  options: EmbeddingScorerOptions = {},
 ): Promise<GroupOrder> {
-  const fn = createSetFunction(spec.name, await cosineKernel(embeddings, n, d, 'sijs', device), spec.lambda);
-  const { order, gains } = await greedyOrder(fn.oracle(), n);
-  return { order, gains };
+  const scorer = await embeddingScorer(embeddings, n, d, spec.name, spec.lambda, options);
+  try {
+    const { order, gains } = await greedyOrder(scorer.oracle, n, scorer.lazyBatchSize);
+    return { order, gains };
+  } finally {
+    await scorer.release();
+  }
 }

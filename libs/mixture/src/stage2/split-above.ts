@@ -1,4 +1,4 @@
-import type { DeviceOptions } from '@smartmix/onnx';
+import type { EmbeddingScorerOptions } from '@smartmix/submodular';
 import { type GroupOrder, type InstanceFunction, orderGroup } from './order-group.js';
 
 /** Row ranges [start, end) obtained by halving [0, n) until every part holds at most `limit` rows. */
@@ -22,13 +22,13 @@ export async function orderGroupSplit(
   d: number,
   spec: InstanceFunction,
   limit: number,
-  device: DeviceOptions = {},
+  options: EmbeddingScorerOptions = {},
 ): Promise<GroupOrder> {
   const parts = halvedParts(n, limit);
-  if (parts.length === 1) return orderGroup(embeddings, n, d, spec, device);
+  if (parts.length === 1) return orderGroup(embeddings, n, d, spec, options);
   const partOrders: GroupOrder[] = [];
   for (const [start, end] of parts) {
-    const ordered = await orderGroup(embeddings.subarray(start * d, end * d), end - start, d, spec, device);
+    const ordered = await orderGroup(embeddings.subarray(start * d, end * d), end - start, d, spec, options);
     partOrders.push({ order: ordered.order.map((k) => k + start), gains: ordered.gains });
   }
   const order: number[] = [];

@@ -6,13 +6,13 @@ import { maximize } from './maximize.js';
  * so a complete order runs to n−1 and the one element left is appended with its own marginal gain: every prefix
  * is then the greedy selection of that size.
  */
-export async function greedyOrder(oracle: GainOracle, size: number): Promise<Selection> {
+export async function greedyOrder(oracle: GainOracle, size: number, lazyBatchSize = 1): Promise<Selection> {
   const { n } = oracle;
   if (!Number.isInteger(size) || size < 1 || size > n)
     throw new RangeError(`order size must be in [1, ${n}], got ${size}`);
   const selection =
     n > 1
-      ? await maximize(oracle, { optimizer: 'lazy', budget: Math.min(size, n - 1) })
+      ? await maximize(oracle, { optimizer: 'lazy', budget: Math.min(size, n - 1), lazyBatchSize })
       : { order: [], gains: [], evaluations: 0 };
   if (selection.order.length < size) {
     const chosen = new Uint8Array(n);

@@ -8,6 +8,7 @@ export interface HealthResponse {
   'threads'?: (number);
   'rssBytes'?: (number | string | Long);
   'storedMatrices'?: (number);
+  'pid'?: (number);
 }
 
 export interface HealthResponse__Output {
@@ -16,4 +17,5 @@ export interface HealthResponse__Output {
   'threads': (number);
   'rssBytes': (number);
   'storedMatrices': (number);
+  'pid': (number);
 }
