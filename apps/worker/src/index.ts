@@ -1,4 +1,4 @@
-import { LISTENING_PREFIX, startWorkerServer } from '@smartmix/cluster';
+import { LISTENING_PREFIX, startWorkerServer, watchParent } from '@smartmix/cluster';
 
 export interface WorkerOptions {
   listen: string;
@@ -8,18 +8,6 @@ export interface WorkerOptions {
   version: string;
   /** Stop when the parent process is gone (local workers: the coordinator that started them). */
   exitWithParent?: boolean;
-}
-
-/** Calls `onGone` once the parent process has exited (the worker is then re-parented). */
-export function watchParent(onGone: () => void, intervalMs = 500): void {
-  const parent = process.ppid;
-  const timer = setInterval(() => {
-    if (process.ppid !== parent) {
-      clearInterval(timer);
-      onGone();
-    }
-  }, intervalMs);
-  timer.unref();
 }
 
 /**

@@ -1,4 +1,4 @@
-export { LISTENING_PREFIX, type LocalWorkers, startLocalWorkers } from './local-workers.js';
+export { LISTENING_PREFIX, type LocalWorkers, startLocalWorkers, watchParent } from './local-workers.js';
 export { CHUNK_BYTES, MAX_MESSAGE_BYTES } from './protocol.js';
 export { WorkerConnection, WorkerError } from './worker-client.js';
 export { similarityMatrixFromWorkers } from './worker-kernel.js';

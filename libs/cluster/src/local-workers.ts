@@ -15,7 +15,9 @@ function startOne(
   startTimeoutMs: number,
 ): Promise<{ child: ChildProcess; address: string }> {
   const [executable, ...args] = command;
-  const child = spawn(executable!, [...args, '--listen', '127.0.0.1:0'], {
+  // A local worker watches its parent and exits when it is gone, so none outlives its coordinator, even one that
+  // was killed. (Standard input as a lifeline does not work: each worker inherits its siblings' pipe ends.)
+  const child = spawn(executable!, [...args, '--listen', '127.0.0.1:0', '--exit-with-parent'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -77,4 +79,16 @@ export async function startLocalWorkers(
       await stopChildren();
     },
   };
+}
+
+/** Calls `onGone` once the parent process has exited (the worker is then re-parented). */
+export function watchParent(onGone: () => void, intervalMs = 500): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, intervalMs);
+  timer.unref();
 }

@@ -1,6 +1,5 @@
 // A worker process for the tests: the real gRPC server, run from source (`smartmix worker` does the same).
-import { watchParent } from '../../../apps/worker/src/index.js';
-import { LISTENING_PREFIX, startWorkerServer } from '../src/index.js';
+import { LISTENING_PREFIX, startWorkerServer, watchParent } from '../src/index.js';
 
 const listen = process.argv[process.argv.indexOf('--listen') + 1]!;
 const worker = await startWorkerServer(listen, { version: 'test', threads: 1 });
