@@ -1,6 +1,6 @@
+import type { CollectionScan } from '@smartmix/dataset';
 import type { Allocation, TaskSelection } from '@smartmix/mixture';
 import { DEFAULT_LAMBDA } from '@smartmix/submodular';
-import type { CollectionIndex } from './collection-index.js';
 import type { LoadedEmbeddings } from './embedding-source.js';
 import type { OrderStats } from './group-orders.js';
 import { STAGE2_ORDER_VERSION } from './group-orders.js';
@@ -23,7 +23,7 @@ export interface GroupSummary {
 
 export interface ManifestInput {
   options: MixJobOptions;
-  index: CollectionIndex;
+  index: CollectionScan;
   embeddings?: LoadedEmbeddings;
   stage1?: TaskSelection;
   allocation: Allocation;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readCollection } from '@smartmix/dataset';
+import { collectionGroups, groupKey, readCollection, scanCollection } from '@smartmix/dataset';
 import {
   type Allocation,
   baselineAllocation,
@@ -10,7 +10,7 @@ import {
   TEMPLATE_TYPES,
 } from '@smartmix/mixture';
 import { DEFAULT_LAMBDA } from '@smartmix/submodular';
-import { checkRequest, groupKey, groupRecords, indexCollection } from './collection-index.js';
+import { checkRequest } from './collection-index.js';
 import { hashingEmbeddings, loadEmbeddings } from './embedding-source.js';
 import { JobInputError } from './errors.js';
 import { groupOrder, type OrderStats } from './group-orders.js';
@@ -45,10 +45,10 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
     return result;
   };
 
-  const index = await time('read', () => indexCollection({ inputs: options.inputs, fields: options.fields }));
+  const index = await time('read', () => scanCollection(options.inputs, { fields: options.fields }));
   checkRequest(index, options.numTasks, options.budget);
   log(`collection: ${index.ids.length} records, ${index.tasks.length} tasks`);
-  const groups = groupRecords(index);
+  const groups = new Map(collectionGroups(index).map((g) => [g.key, Array.from(g.rows)]));
   const smart = options.mixer.name === 'smart';
 
   let embeddings: Awaited<ReturnType<typeof loadEmbeddings>> | undefined;

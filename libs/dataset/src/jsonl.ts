@@ -1,67 +1,72 @@
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { DatasetError } from './errors.js';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+import { fileChunks } from './file-bytes.js';
 
 /**
- * Lines of a JSONL file (gzip-compressed when it ends in .gz) as [line number, text], streamed. Bytes are decoded
- * per line with a fatal UTF-8 decoder so invalid bytes are reported with their line, never replaced. `onRawBytes`
- * sees the file's bytes as read (before decompression), for hashing in the same pass.
+ * Fatal: invalid bytes are reported with their line, never silently replaced by U+FFFD. A byte-order mark at the
+ * start of a line (in practice: of the file) is dropped, as editors on Windows write one.
  */
-export async function* jsonlLines(
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readError(file: string, err: unknown): DatasetError {
+  const { code, message } = err as NodeJS.ErrnoException;
+  // zlib codes (Z_DATA_ERROR, Z_BUF_ERROR) say less than zlib's message ("incorrect header check").
+  if (code?.startsWith('Z_')) return new DatasetError(file, null, null, `not valid gzip (${message})`);
+  return new DatasetError(file, null, null, `cannot read (${code ?? message})`);
+}
+
+/**
+ * Lines of a JSONL file as [line number, text], streamed. Lines end in \n (the \r of \r\n stays: it is JSON
+ * whitespace); a final line without a newline still counts, and a final newline does not start an empty line. Lines are split on bytes and then decoded, so a
+ * multi-byte character across two chunks is never cut.
+ */
+async function* jsonlLines(
   file: string,
   onRawBytes?: (chunk: Buffer) => void,
 ): AsyncGenerator<[number, string]> {
-  const raw = createReadStream(file);
-  if (onRawBytes) raw.on('data', (chunk) => onRawBytes(chunk as Buffer));
-  const stream: Readable = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-  raw.on('error', (err) => stream.destroy(err));
+  let line = 0;
   let pending: Buffer[] = [];
-  let lineNumber = 0;
-  const decode = (bytes: Buffer): string => {
-    lineNumber++;
+  const decode = (bytes: Buffer): [number, string] => {
+    line++;
     try {
-      return utf8.decode(bytes.at(-1) === 0x0d ? bytes.subarray(0, -1) : bytes);
+      return [line, utf8.decode(bytes)];
     } catch {
-      throw new DatasetError(file, String(lineNumber), null, 'invalid UTF-8');
+      throw new DatasetError(file, line, null, 'invalid UTF-8');
     }
   };
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of fileChunks(file, onRawBytes)) {
       let start = 0;
       for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
         pending.push(chunk.subarray(start, nl));
-        const line = decode(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+        yield decode(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
         pending = [];
-        yield [lineNumber, line];
         start = nl + 1;
       }
       if (start < chunk.length) pending.push(chunk.subarray(start));
     }
   } catch (err) {
-    if (err instanceof DatasetError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new DatasetError(file, null, null, `cannot read (${code ?? (err as Error).message})`);
+    throw err instanceof DatasetError ? err : readError(file, err);
   }
-  // A final line without a newline still counts.
-  if (pending.length > 0) yield [lineNumber + 1, decode(Buffer.concat(pending))];
+  if (pending.length > 0) yield decode(Buffer.concat(pending));
 }
 
-/** Parsed JSON objects of a JSONL file with their line numbers. Blank lines are errors: they are never data. */
-export async function* jsonlObjects(
+/**
+ * Parsed JSON values of a JSONL file with their line numbers. A blank line (empty or only whitespace) is an error,
+ * not something to skip: inside a file it means the file was cut or concatenated carelessly, and skipping it would
+ * hide the damage. The newline that ends the last line is not a blank line (see `jsonlLines`).
+ */
+export async function* jsonlValues(
   file: string,
   onRawBytes?: (chunk: Buffer) => void,
-): AsyncGenerator<[string, unknown]> {
+): AsyncGenerator<[number, unknown]> {
   for await (const [line, text] of jsonlLines(file, onRawBytes)) {
-    if (text.trim().length === 0) throw new DatasetError(file, String(line), null, 'blank line');
+    if (text.trim().length === 0) throw new DatasetError(file, line, null, 'blank line');
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (err) {
-      throw new DatasetError(file, String(line), null, `malformed JSON (${(err as Error).message})`);
+      throw new DatasetError(file, line, null, `malformed JSON (${(err as Error).message})`);
     }
-    yield [String(line), value];
+    yield [line, value];
   }
 }

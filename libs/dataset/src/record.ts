@@ -3,7 +3,7 @@ import { DatasetError } from './errors.js';
 export const TEMPLATE_TYPES = ['zs_opt', 'zs_noopt', 'fs_opt', 'fs_noopt'] as const;
 export type TemplateType = (typeof TEMPLATE_TYPES)[number];
 
-/** Which record fields hold what. `templateType: null` = the collection has none (see `defaultTemplateType`). */
+/** Which field of the collection's records holds what. `templateType: null`: the collection has none. */
 export interface FieldMap {
   id: string;
   task: string;
@@ -21,10 +21,12 @@ export const DEFAULT_FIELDS: FieldMap = {
 };
 
 export interface ReadOptions {
+  /** Overrides of DEFAULT_FIELDS. */
   fields?: Partial<FieldMap>;
   /**
-   * The template type given to every record of a collection without one (`fields.templateType: null`): each task
-   * is then a single stage-2 group. zs_noopt by default (recorded in the manifest).
+   * The template type given to every record when `fields.templateType` is null, so that each task is a single
+   * stage-2 group. zs_noopt by default: a prompt without exemplars and without listed options is the plainest
+   * format. Ignored when the collection has its own template types.
    */
   defaultTemplateType?: TemplateType;
 }
@@ -35,52 +37,76 @@ export interface CollectionRecord {
   templateType: TemplateType;
   prompt: string;
   response: string;
-  /** Where the record came from, for error messages downstream. */
+  /** Where the record came from, for error messages downstream: the file and its 1-based line (Parquet: row). */
   file: string;
-  location: string;
+  line: number;
 }
 
-function text(raw: Record<string, unknown>, field: string, file: string, location: string): string {
-  const value = raw[field];
-  if (value === undefined || value === null) throw new DatasetError(file, location, field, 'missing');
-  if (typeof value !== 'string')
-    throw new DatasetError(file, location, field, `expected a string, got ${typeof value}`);
-  if (value.trim().length === 0) throw new DatasetError(file, location, field, 'empty');
+export function resolveFields(options: ReadOptions): FieldMap {
+  return { ...DEFAULT_FIELDS, ...options.fields };
+}
+
+/** The template type records get when the collection has none (see `ReadOptions.defaultTemplateType`). */
+export function fallbackTemplateType(options: ReadOptions): TemplateType {
+  return options.defaultTemplateType ?? 'zs_noopt';
+}
+
+/** The fields a record must have, in the order they are checked (and the columns a Parquet file must have). */
+export function requiredFields(fields: FieldMap): string[] {
+  const { id, task, templateType, prompt, response } = fields;
+  return templateType === null ? [id, task, prompt, response] : [id, task, templateType, prompt, response];
+}
+
+const kindOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+
+/** A required non-empty string. JSON null and a Parquet null both count as missing: neither holds text. */
+function text(object: Record<string, unknown>, field: string, file: string, line: number): string {
+  const value = object[field];
+  if (value === undefined || value === null) throw new DatasetError(file, line, field, 'missing');
+  if (typeof value !== 'string') {
+    throw new DatasetError(file, line, field, `expected a string, got ${kindOf(value)}`);
+  }
+  // Whitespace alone is no more an id, task, prompt or response than the empty string.
+  if (value.trim().length === 0) throw new DatasetError(file, line, field, 'empty');
   return value;
 }
 
-/** Validates one raw object against the field map and returns the normalised record. */
+function templateTypeOf(value: string, field: string, file: string, line: number): TemplateType {
+  if ((TEMPLATE_TYPES as readonly string[]).includes(value)) return value as TemplateType;
+  throw new DatasetError(
+    file,
+    line,
+    field,
+    `unknown template type '${value}' (expected ${TEMPLATE_TYPES.join(', ')})`,
+  );
+}
+
+/** Validates one raw value against the field map, fields in record order, and returns the normalised record. */
 export function toRecord(
   raw: unknown,
   fields: FieldMap,
   fallback: TemplateType,
   file: string,
-  location: string,
+  line: number,
 ): CollectionRecord {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new DatasetError(file, location, null, 'record is not a JSON object');
+  if (kindOf(raw) !== 'object') {
+    throw new DatasetError(file, line, null, `not a JSON object (got ${kindOf(raw)})`);
   }
   const object = raw as Record<string, unknown>;
-  let templateType: TemplateType = fallback;
-  if (fields.templateType !== null) {
-    const value = text(object, fields.templateType, file, location);
-    if (!(TEMPLATE_TYPES as readonly string[]).includes(value)) {
-      throw new DatasetError(
-        file,
-        location,
-        fields.templateType,
-        `unknown template type '${value}' (expected ${TEMPLATE_TYPES.join(', ')})`,
-      );
-    }
-    templateType = value as TemplateType;
-  }
+  const id = text(object, fields.id, file, line);
+  const task = text(object, fields.task, file, line);
+  const templateType =
+    fields.templateType === null
+      ? fallback
+      : templateTypeOf(text(object, fields.templateType, file, line), fields.templateType, file, line);
   return {
-    id: text(object, fields.id, file, location),
-    task: text(object, fields.task, file, location),
+    id,
+    task,
     templateType,
-    prompt: text(object, fields.prompt, file, location),
-    response: text(object, fields.response, file, location),
+    prompt: text(object, fields.prompt, file, line),
+    response: text(object, fields.response, file, line),
     file,
-    location,
+    line,
   };
 }
