@@ -1,16 +1,16 @@
-export { blockCount, blockRange, combineBlockSums, SUMMATION_BLOCK_ROWS } from './blocked-sum.js';
+export {
+  blockCount,
+  blockedSum,
+  blockRange,
+  combineBlockSums,
+  SUMMATION_BLOCK_ROWS,
+} from './blocked-sum.js';
 export { SelectionInputError } from './errors.js';
 export { BlockwiseFacilityLocation } from './functions/blockwise-facility-location.js';
 export { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
-export {
-  facilityLocation,
-  facilityLocationBlockGain,
-  facilityLocationGain,
-  raiseMemo,
-} from './functions/facility-location.js';
+export { facilityLocation } from './functions/facility-location.js';
 export { graphCut } from './functions/graph-cut.js';
 export { logDeterminant } from './functions/log-determinant.js';
-export { kernelColumn, kernelRow } from './kernel-columns.js';
 export {
   cosineKernel,
   type DotProductMatrix,

@@ -36,7 +36,7 @@ export type OptimizerName = 'naive' | 'lazy' | 'stochastic' | 'lazier';
 export interface MaximizeOptions {
   optimizer: OptimizerName;
   budget: number;
-  /** Seed of the stochastic optimizers (default 0). */
+  /** Seed of the stochastic optimizers (default 0; an integer, used modulo 2³²). */
   seed?: number;
   /** ε of the stochastic optimizers: each step samples ⌊(n/budget)·ln(1/ε)⌋ elements (default 0.01). */
   epsilon?: number;
@@ -45,11 +45,14 @@ export interface MaximizeOptions {
   /** Stop before taking an element whose fresh gain is < 0. */
   stopIfNegativeGain?: boolean;
   /**
-   * Lazy greedy: how many heap entries to have evaluated per oracle request (the popped one plus the next ones in
-   * heap storage order). Gains against one selection stay valid until the next commit, so this only batches
-   * requests for a remote oracle; decisions are those of the one-at-a-time algorithm. Default 1.
+   * Lazy and lazier greedy: how many candidates to have evaluated per oracle request — the one needed now plus the
+   * next not-yet-fresh ones it would visit (lazy: heap entries nearest the top, in heap storage order; lazier: the
+   * next ones of the sample's visiting order). Gains against one selection stay valid until the next commit, so
+   * this only batches requests for a remote oracle; the decisions and reported gains are those of the one-at-a-time
+   * algorithm, only `evaluations` grows. Default 1, right for in-process oracles.
    */
   lazyBatchSize?: number;
+  /** Called after each step (1-based) with the element taken and its gain. */
   onStep?: (step: number, element: number, gain: number) => void;
 }
 

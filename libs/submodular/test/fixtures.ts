@@ -25,14 +25,29 @@ export function fixtureRecords(): FixtureRecord[] {
 export const functionOf = (variant: FixtureRecord['variant']): FunctionName =>
   variant === 'gc' ? 'gc' : variant === 'logdet' ? 'logdet' : 'fl';
 
+/** Whether K[r,c] === K[c,r] for every r, c. */
+export function isBitwiseSymmetric(n: number, data: Float32Array): boolean {
+  for (let r = 0; r < n; r++) {
+    for (let c = r + 1; c < n; c++) if (data[r * n + c] !== data[c * n + r]) return false;
+  }
+  return true;
+}
+
+/**
+ * The record's stored kernel. `_cosine` (scikit-learn's product) carries no symmetry promise and is read as
+ * asymmetric (strided columns); `_data` is built symmetric by construction, which is checked here, so the
+ * fixtures exercise both column paths.
+ */
 export async function storedKernel(
   caseName: string,
   variant: FixtureRecord['variant'],
 ): Promise<DenseKernel> {
-  const m = await readMatrix(
-    `${FIXTURES}kernels/${caseName}_${variant === 'fl_data' ? 'data' : 'cosine'}.npy`,
-  );
-  return { n: m.rows, data: m.data, symmetric: false };
+  const data = variant === 'fl_data';
+  const m = await readMatrix(`${FIXTURES}kernels/${caseName}_${data ? 'data' : 'cosine'}.npy`);
+  if (m.rows !== m.cols) throw new Error(`${caseName}: kernel is ${m.rows}×${m.cols}`);
+  const symmetric = data && isBitwiseSymmetric(m.rows, m.data);
+  if (data && !symmetric) throw new Error(`${caseName}_data.npy is not bitwise symmetric`);
+  return { n: m.rows, data: m.data, symmetric };
 }
 
 export async function fixtureEmbeddings(caseName: string) {

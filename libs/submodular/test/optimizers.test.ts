@@ -1,152 +1,198 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  blockRange,
+  clusteredKernel,
   createRng,
-  type DenseKernel,
-  exactDataKernelForTests,
   facilityLocation,
+  type GainOracle,
   graphCut,
   logDeterminant,
   maximize,
-  SUMMATION_BLOCK_ROWS,
+  type OptimizerName,
 } from './helpers.js';
 
-function randomPoints(n: number, d: number, seed: number): Float32Array {
-  const rng = createRng(seed);
-  return Float32Array.from({ length: n * d }, () => rng.nextFloat() - 0.3);
-}
+const kernel = clusteredKernel(300, 8, 10, 1);
+const functions = () => [facilityLocation(kernel), graphCut(kernel, 0.4), logDeterminant(kernel, 1)];
 
-const kernel60 = exactDataKernelForTests(randomPoints(60, 8, 1), 60, 8);
-
-describe('optimizers', () => {
-  it('lazy greedy equals naive greedy for facility location without ties', async () => {
-    const fn = facilityLocation(kernel60);
-    const lazy = await maximize(fn.oracle(), { optimizer: 'lazy', budget: 59 });
-    const naive = await maximize(fn.oracle(), { optimizer: 'naive', budget: 59 });
+describe('deterministic optimizers', () => {
+  it('lazy greedy equals naive greedy for facility location when no gains tie', async () => {
+    const fn = facilityLocation(kernel);
+    const singletons = await fn.oracle().gains(Int32Array.from({ length: 300 }, (_, i) => i));
+    assert.equal(new Set(singletons).size, 300, 'premise: distinct singleton gains');
+    const lazy = await maximize(fn.oracle(), { optimizer: 'lazy', budget: 120 });
+    const naive = await maximize(fn.oracle(), { optimizer: 'naive', budget: 120 });
     assert.deepEqual(lazy.order, naive.order);
     assert.deepEqual(lazy.gains, naive.gains);
-    assert.ok(lazy.evaluations < naive.evaluations, `lazy ${lazy.evaluations} vs naive ${naive.evaluations}`);
+    assert.equal(naive.evaluations, (300 + 181) * 60); // Σ over steps of the unchosen elements
+    assert.ok(lazy.evaluations < naive.evaluations / 10, `lazy ${lazy.evaluations}`);
   });
 
-  it('batched lazy evaluation (lazyBatchSize 16) makes the same decisions as one at a time', async () => {
-    for (const fn of [facilityLocation(kernel60), graphCut(kernel60, 0.4), logDeterminant(kernel60, 1)]) {
-      const one = await maximize(fn.oracle(), { optimizer: 'lazy', budget: 40 });
-      const batched = await maximize(fn.oracle(), { optimizer: 'lazy', budget: 40, lazyBatchSize: 16 });
+  it('break exact ties towards the largest index, lazy greedy among the gains it holds (as submodlib)', async () => {
+    // Five identical points: every singleton gain is 5, and 0 once one is taken.
+    const tied = facilityLocation({ n: 5, data: new Float32Array(25).fill(1), symmetric: true });
+    const naive = await maximize(tied.oracle(), { optimizer: 'naive', budget: 3 });
+    assert.deepEqual(naive.order, [4, 3, 2]);
+    // Lazy takes 4, then re-evaluates 3, 2, 1 to 0 (each below a stale 5 still on the heap) and pushes them back;
+    // 0's fresh 0 then ties the top (0, 3) and is taken; then 3 ties (0, 2) and is taken.
+    const lazy = await maximize(tied.oracle(), { optimizer: 'lazy', budget: 3 });
+    assert.deepEqual(lazy.order, [4, 0, 3]);
+    assert.deepEqual(lazy.gains, naive.gains);
+  });
+
+  it('lazy greedy makes the same decisions with lazyBatchSize 16 as one at a time, in fewer requests', async () => {
+    for (const fn of functions()) {
+      let requests = 0;
+      const counted = (): GainOracle => {
+        const oracle = fn.oracle();
+        return {
+          n: oracle.n,
+          gains: (candidates) => {
+            requests++;
+            return oracle.gains(candidates);
+          },
+          commit: (k) => oracle.commit(k),
+        };
+      };
+      const one = await maximize(counted(), { optimizer: 'lazy', budget: 150 });
+      const oneRequests = requests;
+      requests = 0;
+      const batched = await maximize(counted(), { optimizer: 'lazy', budget: 150, lazyBatchSize: 16 });
       assert.deepEqual(batched.order, one.order, fn.name);
       assert.deepEqual(batched.gains, one.gains, fn.name);
+      assert.ok(requests < oneRequests, `${fn.name}: ${requests} requests vs ${oneRequests}`);
     }
   });
 
-  it('stochastic and lazier greedy are reproducible by seed and differ across seeds', async () => {
-    const fn = facilityLocation(kernel60);
+  it('report each step through onStep', async () => {
+    const steps: [number, number, number][] = [];
+    const result = await maximize(facilityLocation(kernel).oracle(), {
+      optimizer: 'lazy',
+      budget: 7,
+      onStep: (step, element, gain) => steps.push([step, element, gain]),
+    });
+    assert.deepEqual(
+      steps,
+      result.order.map((e, i) => [i + 1, e, result.gains[i]]),
+    );
+  });
+});
+
+describe('stochastic optimizers', () => {
+  const run = (optimizer: OptimizerName, seed: number, budget = 30, lazyBatchSize?: number) =>
+    maximize(facilityLocation(kernel).oracle(), { optimizer, budget, seed, epsilon: 0.3, lazyBatchSize });
+
+  it('are reproducible by seed and differ across seeds', async () => {
     for (const optimizer of ['stochastic', 'lazier'] as const) {
-      const a = await maximize(fn.oracle(), { optimizer, budget: 20, seed: 5, epsilon: 0.5 });
-      const b = await maximize(fn.oracle(), { optimizer, budget: 20, seed: 5, epsilon: 0.5 });
-      const c = await maximize(fn.oracle(), { optimizer, budget: 20, seed: 6, epsilon: 0.5 });
-      assert.deepEqual(a, b);
-      assert.notDeepEqual(a.order, c.order);
-      assert.equal(new Set(a.order).size, 20);
+      const a = await run(optimizer, 5);
+      assert.deepEqual(await run(optimizer, 5), a);
+      assert.notDeepEqual((await run(optimizer, 6)).order, a.order);
+      assert.equal(new Set(a.order).size, 30);
     }
   });
 
-  it('lazier greedy picks what stochastic greedy picks from the same samples (submodular function)', async () => {
-    const fn = facilityLocation(kernel60);
-    const stochastic = await maximize(fn.oracle(), {
-      optimizer: 'stochastic',
-      budget: 30,
-      seed: 9,
-      epsilon: 0.2,
-    });
-    const lazier = await maximize(fn.oracle(), { optimizer: 'lazier', budget: 30, seed: 9, epsilon: 0.2 });
-    assert.deepEqual(lazier.order, stochastic.order);
-    assert.ok(lazier.evaluations < stochastic.evaluations + 60);
+  it('stochastic greedy evaluates ⌊(n/budget)·ln(1/ε)⌋ sampled elements per step', async () => {
+    const { evaluations } = await run('stochastic', 3);
+    assert.equal(evaluations, 30 * Math.floor((300 / 30) * Math.log(1 / 0.3)));
+    // A sample never exceeds what is left: with budget n−1 the last steps evaluate every remaining element.
+    const full = await maximize(facilityLocation(kernel).oracle(), { optimizer: 'stochastic', budget: 299 });
+    const size = Math.max(1, Math.floor((300 / 299) * Math.log(100)));
+    let expected = 0;
+    for (let step = 0; step < 299; step++) expected += Math.min(size, 300 - step);
+    assert.equal(full.evaluations, expected);
   });
 
-  it('evaluate(prefix) equals the running sum of the gains for fl, gc and logdet', async () => {
-    // Graph cut's value rounds every λ·K[i,j] to float32 while its gains use float64 products (both as the
-    // reference does), so the two agree to float32 precision only.
-    const tolerance = { fl: 1e-9, gc: 1e-6, logdet: 1e-9 };
-    for (const fn of [facilityLocation(kernel60), graphCut(kernel60, 0.4), logDeterminant(kernel60, 1)]) {
-      const { order, gains } = await maximize(fn.oracle(), { optimizer: 'lazy', budget: 30 });
-      let sum = 0;
-      gains.forEach((g, i) => {
-        sum += g;
-        const value = fn.evaluate(order.slice(0, i + 1));
-        assert.ok(
-          Math.abs(value - sum) <= tolerance[fn.name] * Math.max(1, Math.abs(sum)),
-          `${fn.name} step ${i}: ${value} vs ${sum}`,
-        );
-      });
+  it('lazier greedy takes what stochastic greedy takes from the same samples, with fewer evaluations', async () => {
+    for (const seed of [1, 2, 3]) {
+      const stochastic = await run('stochastic', seed, 60);
+      const lazier = await run('lazier', seed, 60);
+      assert.deepEqual(lazier.order, stochastic.order);
+      assert.deepEqual(lazier.gains, stochastic.gains);
+      assert.ok(
+        lazier.evaluations < stochastic.evaluations,
+        `${lazier.evaluations} vs ${stochastic.evaluations}`,
+      );
+      assert.deepEqual((await run('lazier', seed, 60, 8)).order, lazier.order, 'lazyBatchSize 8');
     }
-  });
-
-  it('stops before a zero or negative gain when asked', async () => {
-    // Four identical points and one opposite: after one pick, facility location gains are all zero.
-    const data = Float32Array.from([
-      1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    ]);
-    const flat: DenseKernel = { n: 5, data, symmetric: true };
-    const fn = facilityLocation(flat);
-    assert.equal((await maximize(fn.oracle(), { optimizer: 'lazy', budget: 4 })).order.length, 4);
-    assert.equal(
-      (await maximize(fn.oracle(), { optimizer: 'lazy', budget: 4, stopIfZeroGain: true })).order.length,
-      1,
-    );
-    assert.equal(
-      (await maximize(fn.oracle(), { optimizer: 'naive', budget: 4, stopIfNegativeGain: true })).order.length,
-      4,
-    );
-    const gc = graphCut(kernel60, 5); // a large λ drives gains negative
-    const stopped = await maximize(gc.oracle(), { optimizer: 'naive', budget: 59, stopIfNegativeGain: true });
-    assert.ok(stopped.order.length < 59 && stopped.gains.every((g) => g >= 0));
-  });
-
-  it('rejects bad arguments with one-line errors', () => {
-    const fn = facilityLocation(kernel60);
-    assert.throws(
-      () => maximize(fn.oracle(), { optimizer: 'lazy', budget: 0 }),
-      /budget must be an integer in \[1, 59\], got 0/,
-    );
-    assert.throws(() => maximize(fn.oracle(), { optimizer: 'lazy', budget: 60 }), /budget must be/);
-    assert.throws(() => maximize(fn.oracle(), { optimizer: 'lazy', budget: 2.5 }), /budget must be/);
-    assert.throws(
-      () => maximize(fn.oracle(), { optimizer: 'bogus' as 'lazy', budget: 3 }),
-      /unknown optimizer 'bogus'/,
-    );
-    assert.throws(
-      () => maximize(fn.oracle(), { optimizer: 'stochastic', budget: 3, epsilon: 1 }),
-      /epsilon must be in \(0, 1\)/,
-    );
-    assert.throws(
-      () => facilityLocation({ n: 3, data: new Float32Array(8), symmetric: true }),
-      /do not form an n×n matrix/,
-    );
-    assert.throws(() => graphCut(kernel60, Number.NaN), /λ must be finite/);
   });
 });
 
-describe('blocked summation', () => {
-  it('sums facility-location gains per 8192-row block in ground-set order, then block by block', async () => {
-    const n = SUMMATION_BLOCK_ROWS + 808;
-    // A rank-one kernel K[i,j] = a_i·a_j keeps the n×n matrix cheap to fill and exactly symmetric.
-    const rng = createRng(3);
-    const a = Float32Array.from({ length: n }, () => rng.nextFloat());
+describe('stop options', () => {
+  it('stopIfZeroGain stops before a zero gain, stopIfNegativeGain does not', async () => {
+    // Two groups of identical points: after one pick from each group every gain is exactly 0.
+    const n = 6;
     const data = new Float32Array(n * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[i * n + j] = a[i]! * a[j]!;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[i * n + j] = i % 2 === j % 2 ? 1 : 0;
     const fn = facilityLocation({ n, data, symmetric: true });
-    const [gain] = await fn.oracle().gains(Int32Array.of(17));
-    const blockSums = [0, 1].map((b) => {
-      const [start, end] = blockRange(n, b);
-      let s = 0;
-      for (let i = end - 1; i >= start; i--) if (data[i * n + 17]! > 0) s += data[i * n + 17]!;
-      return s;
+    const plain = await maximize(fn.oracle(), { optimizer: 'lazy', budget: 5 });
+    assert.deepEqual(plain.gains, [3, 3, 0, 0, 0]);
+    for (const optimizer of ['naive', 'lazy', 'stochastic', 'lazier'] as const) {
+      const zero = await maximize(fn.oracle(), { optimizer, budget: 5, stopIfZeroGain: true });
+      assert.deepEqual(zero.gains, [3, 3], optimizer);
+      const negative = await maximize(fn.oracle(), { optimizer, budget: 5, stopIfNegativeGain: true });
+      assert.equal(negative.order.length, 5, optimizer);
+    }
+  });
+
+  it('stopIfNegativeGain ends the run where the unstopped run takes its first negative gain', async () => {
+    const fn = graphCut(kernel, 5); // a large λ drives gains negative
+    const plain = await maximize(fn.oracle(), { optimizer: 'naive', budget: 100 });
+    const firstNegative = plain.gains.findIndex((g) => g < 0);
+    assert.ok(firstNegative > 0, 'premise: some gains are negative');
+    const stopped = await maximize(fn.oracle(), {
+      optimizer: 'naive',
+      budget: 100,
+      stopIfNegativeGain: true,
     });
-    assert.deepEqual(blockRange(n, 0), [808, n]);
-    assert.deepEqual(blockRange(n, 1), [0, 808]);
-    assert.equal(gain, blockSums[0]! + blockSums[1]!);
-    let sequential = 0;
-    for (let i = n - 1; i >= 0; i--) sequential += data[i * n + 17]!;
-    assert.ok(Math.abs(gain! - sequential) < 1e-9 * sequential);
+    assert.deepEqual(stopped.order, plain.order.slice(0, firstNegative));
   });
 });
+
+describe('maximize argument checks', () => {
+  const oracle = () => facilityLocation(kernel).oracle();
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [{ optimizer: 'lazy', budget: 0 }, /budget must be an integer in \[1, 299\], got 0/],
+    [{ optimizer: 'lazy', budget: 300 }, /budget must be an integer in \[1, 299\], got 300/],
+    [{ optimizer: 'lazy', budget: 2.5 }, /budget must be an integer/],
+    [{ optimizer: 'bogus', budget: 3 }, /unknown optimizer 'bogus' \(naive, lazy, stochastic, lazier\)/],
+    [{ optimizer: 'stochastic', budget: 3, epsilon: 1 }, /epsilon must be in \(0, 1\), got 1/],
+    [{ optimizer: 'stochastic', budget: 3, seed: 0.5 }, /seed must be an integer, got 0.5/],
+    [{ optimizer: 'lazy', budget: 3, lazyBatchSize: 0 }, /lazyBatchSize must be an integer ≥ 1, got 0/],
+  ];
+  for (const [options, message] of cases) {
+    it(`rejects ${JSON.stringify(options)}`, () => {
+      assert.throws(
+        () => maximize(oracle(), options as never),
+        (e: Error) => {
+          assert.ok(e instanceof RangeError || e instanceof TypeError);
+          assert.match(e.message, message);
+          assert.ok(!e.message.includes('\n'), 'one line');
+          return true;
+        },
+      );
+    });
+  }
+});
+
+describe('createRng (xoshiro128** seeded by splitmix32)', () => {
+  it('pins the stream of a seed, so stochastic runs and shuffles reproduce across versions', () => {
+    const rng = createRng(42);
+    const first = [rng.nextUint32(), rng.nextUint32(), rng.nextUint32()];
+    assert.deepEqual(first, PINNED_SEED_42);
+    const again = createRng(42);
+    assert.deepEqual([again.nextUint32(), again.nextUint32(), again.nextUint32()], first);
+    assert.notDeepEqual([createRng(43).nextUint32()], [first[0]]);
+  });
+
+  it('draws floats in [0, 1) and ints in [0, max)', () => {
+    const rng = createRng(7);
+    const counts = new Int32Array(10);
+    for (let i = 0; i < 20000; i++) {
+      const f = rng.nextFloat();
+      assert.ok(f >= 0 && f < 1);
+      counts[rng.nextInt(10)]!++;
+    }
+    for (const c of counts) assert.ok(c > 1700 && c < 2300, `bucket count ${c}`);
+  });
+});
+
+const PINNED_SEED_42 = [2837322924, 544945897, 479756282];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import {
   cosineKernel,
   type DenseKernel,
@@ -23,44 +23,60 @@ function setFunction(record: FixtureRecord, kernel: DenseKernel): SetFunction {
   return facilityLocation(kernel);
 }
 
-const name = (r: FixtureRecord) => `${r.case} ${r.variant} ${r.optimizer} budget=${r.budget}`;
-let bitIdentical = 0;
-let gainsChecked = 0;
+/** Distance in units in the last place between two doubles of the same sign. */
+function ulps(a: number, b: number): number {
+  const view = new DataView(new ArrayBuffer(16));
+  view.setFloat64(0, a);
+  view.setFloat64(8, b);
+  const diff = view.getBigInt64(0) - view.getBigInt64(8);
+  return Number(diff < 0n ? -diff : diff);
+}
 
-describe('submodlib reference, stored kernel (order identical, gains 1e-5)', {
-  skip: !haveFixtures && 'no ../shared',
+const name = (r: FixtureRecord) => `${r.case} ${r.variant} ${r.optimizer} budget=${r.budget}`;
+const records = haveFixtures ? fixtureRecords() : [];
+
+describe('submodlib reference, stored kernel (identical order, gains bit-identical except log-det ≤ 1 ulp)', {
+  skip: !haveFixtures && 'no ../shared/fixtures/submodular',
 }, () => {
-  for (const record of haveFixtures ? fixtureRecords() : []) {
+  let gainsChecked = 0;
+  let bitIdentical = 0;
+  after(() => {
+    process.stdout.write(
+      `# bit-identical gains: ${bitIdentical} of ${gainsChecked} (${records.length} records)\n`,
+    );
+  });
+
+  for (const record of records) {
     it(name(record), async () => {
       const fn = setFunction(record, await storedKernel(record.case, record.variant));
       const result = await maximize(fn.oracle(), { optimizer: record.optimizer, budget: record.budget });
       assert.deepEqual(result.order, record.order);
       result.gains.forEach((g, i) => {
         const expected = record.gains[i]!;
+        gainsChecked++;
+        if (g === expected) bitIdentical++;
         assert.ok(
           Math.abs(g - expected) <= 1e-5 * Math.max(1, Math.abs(expected)),
           `gain ${i}: ${g} vs ${expected}`,
         );
-        gainsChecked++;
-        if (g === expected) bitIdentical++;
+        // Log-det goes through Math.log (V8's fdlibm), which rounds differently from glibc's log for a few
+        // percent of arguments; everything else is plain IEEE arithmetic in the reference's order.
+        if (record.variant === 'logdet') assert.ok(ulps(g, expected) <= 1, `gain ${i}: ${g} vs ${expected}`);
+        else assert.equal(g, expected, `gain ${i}`);
       });
       const value = fn.evaluate(result.order);
       assert.ok(
-        Math.abs(value - record.value) <= 1e-5 * Math.max(1, Math.abs(record.value)),
+        Math.abs(value - record.value) <= 1e-5 * Math.abs(record.value),
         `value ${value} vs ${record.value}`,
       );
     });
   }
-  it('reports how many gains are bit-identical', () => {
-    process.stdout.write(`# bit-identical gains: ${bitIdentical} of ${gainsChecked}\n`);
-    assert.ok(gainsChecked > 0);
-  });
 });
 
 describe('submodlib reference, kernel built from the embeddings (value 1e-4, first 10 gains 1e-3)', {
-  skip: !haveFixtures && 'no ../shared',
+  skip: !haveFixtures && 'no ../shared/fixtures/submodular',
 }, () => {
-  for (const record of haveFixtures ? fixtureRecords().filter((r) => r.variant !== 'logdet') : []) {
+  for (const record of records.filter((r) => r.variant !== 'logdet')) {
     it(name(record), async () => {
       const x = await fixtureEmbeddings(record.case);
       const kernel = await cosineKernel(

@@ -1,8 +1,9 @@
 import { createSimilarityBlockRunner, type DeviceOptions, type SimilarityBlockRunner } from '@smartmix/onnx';
-import { blockCount, blockRange } from '../blocked-sum.js';
+import { blockCount, blockRange, combineBlockSums } from '../blocked-sum.js';
 import { normalizeRows } from '../kernels/normalize.js';
 import type { GainOracle } from '../types.js';
-import { facilityLocationBlockGain, facilityLocationGain, raiseMemo } from './facility-location.js';
+import { checkCandidates, checkCommit } from '../validate.js';
+import { facilityLocationBlockGain, facilityLocationValue, raiseMemo } from './facility-location.js';
 
 const CANDIDATE_BATCH = 128;
 
@@ -15,6 +16,7 @@ const CANDIDATE_BATCH = 128;
 export class BlockwiseFacilityLocation implements GainOracle {
   readonly n: number;
   private readonly memo: Float32Array;
+  private readonly selected: Uint8Array;
 
   private constructor(
     private readonly rows: Float32Array,
@@ -24,6 +26,7 @@ export class BlockwiseFacilityLocation implements GainOracle {
   ) {
     this.n = n;
     this.memo = new Float32Array(n);
+    this.selected = new Uint8Array(n);
   }
 
   static async create(
@@ -40,10 +43,10 @@ export class BlockwiseFacilityLocation implements GainOracle {
     );
   }
 
-  /** Calls `visit(c, block values of candidate c, start, end)` for every block, in ground-set block order. */
+  /** Calls `visit(c, block values of candidate c, b, start, end)` for every block b, in ground-set block order. */
   private async forEachBlock(
     candidates: Int32Array,
-    visit: (c: number, values: Float32Array, start: number, end: number) => void,
+    visit: (c: number, values: Float32Array, b: number, start: number, end: number) => void,
   ): Promise<void> {
     const { d, rows } = this;
     const vectors = new Float32Array(candidates.length * d);
@@ -59,32 +62,44 @@ export class BlockwiseFacilityLocation implements GainOracle {
         d,
       );
       for (let c = 0; c < candidates.length; c++)
-        visit(c, values.subarray(c * width, (c + 1) * width), start, end);
+        visit(c, values.subarray(c * width, (c + 1) * width), b, start, end);
     }
   }
 
   async gains(candidates: Int32Array): Promise<Float64Array> {
+    checkCandidates(candidates, this.n);
     const out = new Float64Array(candidates.length);
+    const blocks = blockCount(this.n);
+    const partials = new Float64Array(Math.min(CANDIDATE_BATCH, candidates.length) * blocks);
     // Candidates go in batches so one GEMM output (batch × block rows) stays a few megabytes even for the first
     // request, which asks for every element.
     for (let first = 0; first < candidates.length; first += CANDIDATE_BATCH) {
       const batch = candidates.subarray(first, first + CANDIDATE_BATCH);
-      await this.forEachBlock(batch, (c, column, start, end) => {
-        out[first + c]! += facilityLocationBlockGain(column, this.memo.subarray(start, end), 0, end - start);
+      await this.forEachBlock(batch, (c, column, b, start, end) => {
+        partials[c * blocks + b] = facilityLocationBlockGain(
+          column,
+          this.memo.subarray(start, end),
+          0,
+          end - start,
+        );
       });
+      for (let c = 0; c < batch.length; c++)
+        out[first + c] = combineBlockSums(partials.subarray(c * blocks, (c + 1) * blocks));
     }
     return out;
   }
 
   async commit(k: number): Promise<void> {
-    await this.forEachBlock(Int32Array.of(k), (_, column, start, end) => {
+    checkCommit(k, this.n, this.selected);
+    this.selected[k] = 1;
+    await this.forEachBlock(Int32Array.of(k), (_, column, _b, start, end) => {
       raiseMemo(column, this.memo.subarray(start, end), 0, end - start);
     });
   }
 
   /** f(selection): the blocked ground-set sum of the memo, as facility location's evaluate computes it. */
   value(): number {
-    return facilityLocationGain(this.memo, new Float32Array(this.n));
+    return facilityLocationValue(this.memo);
   }
 
   release(): Promise<void> {

@@ -1,30 +1,33 @@
-import { blockCount, blockRange } from '../blocked-sum.js';
-import { checkKernel, kernelColumn, kernelRow } from '../kernel-columns.js';
+import { blockedSum } from '../blocked-sum.js';
+import { forEachColumn, gatherScratch } from '../kernel-columns.js';
 import type { DenseKernel, GainOracle, SetFunction } from '../types.js';
+import { checkCandidates, checkCommit, checkKernel, checkLambda, checkSet } from '../validate.js';
 
 /** T[k] = Σ_j K[j,k] over j in ground-set order (blocked), in float64: each element's total similarity. */
 function columnTotals(kernel: DenseKernel): Float64Array {
   const { n } = kernel;
   const totals = new Float64Array(n);
-  const partial = new Float64Array(n);
-  // Row-wise accumulation keeps memory access contiguous; per element k the additions still run j = n−1 … 0.
-  for (let b = 0, blocks = blockCount(n); b < blocks; b++) {
-    const [start, end] = blockRange(n, b);
-    partial.fill(0);
-    for (let j = end - 1; j >= start; j--) {
-      const row = kernelRow(kernel, j);
-      for (let k = 0; k < n; k++) partial[k] += row[k]!;
-    }
-    for (let k = 0; k < n; k++) totals[k] += partial[k]!;
-  }
+  const all = Int32Array.from({ length: n }, (_, k) => k);
+  forEachColumn(kernel, all, gatherScratch(kernel), (k, column) => {
+    totals[k] = blockedSum(n, (start, end) => {
+      let sum = 0;
+      for (let j = end - 1; j >= start; j--) sum += column[j]!;
+      return sum;
+    });
+  });
   return totals;
 }
 
 class GraphCutOracle implements GainOracle {
   readonly n: number;
-  /** S[k] = Σ_{j chosen} K[k,j]. */
-  private readonly similarityToSelection: Float64Array;
-  private readonly scratch: Float32Array;
+  /** Chosen elements in the order committed. */
+  private readonly chosen: Int32Array;
+  private readonly isChosen: Uint8Array;
+  private count = 0;
+  /** S[k] = Σ K[k,j] over the first applied[k] chosen j, in commit order; brought up to date when k is asked for. */
+  private readonly toSelection: Float64Array;
+  private readonly applied: Int32Array;
+  private readonly twoLambda: number;
 
   constructor(
     private readonly kernel: DenseKernel,
@@ -32,25 +35,37 @@ class GraphCutOracle implements GainOracle {
     private readonly lambda32: number,
   ) {
     this.n = kernel.n;
-    this.similarityToSelection = new Float64Array(kernel.n);
-    this.scratch = new Float32Array(kernel.n);
+    this.chosen = new Int32Array(kernel.n);
+    this.isChosen = new Uint8Array(kernel.n);
+    this.toSelection = new Float64Array(kernel.n);
+    this.applied = new Int32Array(kernel.n);
+    this.twoLambda = Math.fround(2 * lambda32);
   }
 
   async gains(candidates: Int32Array): Promise<Float64Array> {
+    checkCandidates(candidates, this.n);
     const { n, data } = this.kernel;
-    const twoLambda = Math.fround(2 * this.lambda32);
+    const { chosen, count } = this;
     const out = new Float64Array(candidates.length);
     for (let c = 0; c < candidates.length; c++) {
       const k = candidates[c]!;
-      const self = Math.fround(this.lambda32 * data[k * n + k]!);
-      out[c] = this.totals[k]! - twoLambda * this.similarityToSelection[k]! - self;
+      // Catching up on commits here rather than in commit() reads row k (contiguous) instead of a column, and
+      // only for elements that are evaluated; the additions happen in commit order either way.
+      const row = k * n;
+      let s = this.toSelection[k]!;
+      for (let t = this.applied[k]!; t < count; t++) s += data[row + chosen[t]!]!;
+      this.toSelection[k] = s;
+      this.applied[k] = count;
+      const self = Math.fround(this.lambda32 * data[row + k]!);
+      out[c] = this.totals[k]! - this.twoLambda * s - self;
     }
     return out;
   }
 
   async commit(j: number): Promise<void> {
-    const column = kernelColumn(this.kernel, j, this.scratch); // K[k,j] for every k
-    for (let k = 0; k < this.n; k++) this.similarityToSelection[k] += column[k]!;
+    checkCommit(j, this.n, this.isChosen);
+    this.isChosen[j] = 1;
+    this.chosen[this.count++] = j;
   }
 }
 
@@ -60,7 +75,7 @@ class GraphCutOracle implements GainOracle {
  */
 export function graphCut(kernel: DenseKernel, lambda: number): SetFunction {
   checkKernel(kernel);
-  if (!Number.isFinite(lambda)) throw new RangeError(`graph cut: λ must be finite, got ${lambda}`);
+  checkLambda('graph cut', lambda);
   const lambda32 = Math.fround(lambda);
   let totals: Float64Array | undefined;
   const columnTotalsOnce = () => (totals ??= columnTotals(kernel));
@@ -69,6 +84,7 @@ export function graphCut(kernel: DenseKernel, lambda: number): SetFunction {
     n: kernel.n,
     oracle: () => new GraphCutOracle(kernel, columnTotalsOnce(), lambda32),
     evaluate(set) {
+      checkSet(set, kernel.n);
       const t = columnTotalsOnce();
       const { n, data } = kernel;
       let value = 0;

@@ -1,5 +1,5 @@
-import { checkKernel } from '../kernel-columns.js';
 import type { DenseKernel, GainOracle, SetFunction } from '../types.js';
+import { checkCandidates, checkCommit, checkKernel, checkLambda, checkSet } from '../validate.js';
 
 /**
  * Incremental Cholesky state of log det(K_S + λI), exactly as submodlib keeps it: d[k] is k's current pivot, c[k]
@@ -9,7 +9,8 @@ import type { DenseKernel, GainOracle, SetFunction } from '../types.js';
 class LogDeterminantState {
   private readonly n: number;
   private readonly pivot: Float64Array;
-  private readonly chosen: Uint8Array;
+  /** Flags the items added so far. */
+  readonly chosen: Uint8Array;
   private cholesky: Float64Array;
   private capacity = 0;
   /** Length of every c[k] (the number of items chosen before the most recent). */
@@ -83,10 +84,14 @@ class LogDeterminantOracle implements GainOracle {
   }
 
   async gains(candidates: Int32Array): Promise<Float64Array> {
-    return Float64Array.from(candidates, (k) => this.state.gain(k));
+    checkCandidates(candidates, this.n);
+    const out = new Float64Array(candidates.length);
+    for (let c = 0; c < candidates.length; c++) out[c] = this.state.gain(candidates[c]!);
+    return out;
   }
 
   async commit(k: number): Promise<void> {
+    checkCommit(k, this.n, this.state.chosen);
     this.state.add(k);
   }
 }
@@ -94,12 +99,13 @@ class LogDeterminantOracle implements GainOracle {
 /** Log-determinant f(S) = log det(K_S + λI) (λ on the diagonal only), in float64 over the float32 kernel. */
 export function logDeterminant(kernel: DenseKernel, lambda: number): SetFunction {
   checkKernel(kernel);
-  if (!Number.isFinite(lambda)) throw new RangeError(`log-determinant: λ must be finite, got ${lambda}`);
+  checkLambda('log-determinant', lambda);
   return {
     name: 'logdet',
     n: kernel.n,
     oracle: () => new LogDeterminantOracle(kernel, lambda),
     evaluate(set) {
+      checkSet(set, kernel.n);
       // The same recursion on the subset alone: Σ of the gains of adding its items in order.
       const size = set.length;
       const { n, data } = kernel;

@@ -1,34 +1,7 @@
 import type { GainOracle, MaximizeOptions, Selection } from '../types.js';
+import { FreshGains } from './fresh-gains.js';
 import { GainHeap } from './gain-heap.js';
 import { shouldStop } from './stop-rule.js';
-
-/**
- * Fresh gains against the current selection, valid until the next commit: lets one oracle request serve several
- * pops of the same step without changing any decision.
- */
-class FreshGains {
-  private readonly gains: Float64Array;
-  private readonly epochOf: Int32Array;
-  private epoch = 1;
-
-  constructor(n: number) {
-    this.gains = new Float64Array(n);
-    this.epochOf = new Int32Array(n);
-  }
-
-  get(k: number): number | undefined {
-    return this.epochOf[k] === this.epoch ? this.gains[k] : undefined;
-  }
-
-  set(k: number, gain: number): void {
-    this.gains[k] = gain;
-    this.epochOf[k] = this.epoch;
-  }
-
-  invalidate(): void {
-    this.epoch++;
-  }
-}
 
 /**
  * submodlib's LazyGreedy: a max-heap of (stale gain, element), filled with every singleton gain. Each step pops the
@@ -38,34 +11,37 @@ class FreshGains {
  */
 export async function lazyGreedy(oracle: GainOracle, options: MaximizeOptions): Promise<Selection> {
   const { n } = oracle;
-  const batchSize = Math.max(1, Math.floor(options.lazyBatchSize ?? 1));
+  const batchSize = options.lazyBatchSize ?? 1;
   const all = new Int32Array(n);
   for (let i = 0; i < n; i++) all[i] = n - 1 - i;
   const singletons = await oracle.gains(all);
   let evaluations = n;
   const heap = new GainHeap(n);
-  for (let i = 0; i < n; i++) heap.push(singletons[i]!, all[i]!);
-
   const fresh = new FreshGains(n);
+  for (let i = 0; i < n; i++) {
+    heap.push(singletons[i]!, all[i]!);
+    fresh.set(all[i]!, singletons[i]!); // valid until the first commit: the first pop needs no new request
+  }
+
   const order: number[] = [];
   const gains: number[] = [];
   const request = new Int32Array(batchSize);
   while (order.length < options.budget && heap.size > 0) {
     const k = heap.topElement();
     heap.pop();
-    let gain = fresh.get(k);
-    if (gain === undefined) {
+    if (!fresh.has(k)) {
+      // Ask for k and, up to the batch size, the entries nearest the top (heap storage order) not yet fresh.
       request[0] = k;
       let count = 1;
       for (let i = 0; i < heap.size && count < batchSize; i++) {
         const e = heap.elementAt(i);
-        if (fresh.get(e) === undefined) request[count++] = e;
+        if (!fresh.has(e)) request[count++] = e;
       }
       const batch = await oracle.gains(request.subarray(0, count));
       evaluations += count;
       for (let c = 0; c < count; c++) fresh.set(request[c]!, batch[c]!);
-      gain = batch[0]!;
     }
+    const gain = fresh.get(k);
     if (heap.size === 0 || gain >= heap.topGain()) {
       if (shouldStop(gain, options)) break;
       await oracle.commit(k);
