@@ -54,7 +54,7 @@ async function makeEmbeddings(): Promise<{ embeddings: string; ids: string }> {
 describe('smartmix mix on t0-mini', { skip: !present && 'no ../shared/data/t0-mini' }, async () => {
   const { embeddings, ids } = present ? await makeEmbeddings() : { embeddings: '', ids: '' };
   const store = join(dir, 'store');
-  const mix = (out: string, budget = '1500') =>
+  const mix = (out: string, budget = '1500', more: string[] = ['--store', store]) =>
     runCli([
       'mix',
       '--input',
@@ -67,10 +67,9 @@ describe('smartmix mix on t0-mini', { skip: !present && 'no ../shared/data/t0-mi
       '24',
       '--budget',
       budget,
-      '--store',
-      store,
       '--out',
       out,
+      ...more,
     ]);
   const collection = new Map<string, Row>();
   if (present) {
@@ -167,25 +166,7 @@ describe('smartmix mix on t0-mini', { skip: !present && 'no ../shared/data/t0-mi
   it('gives byte-identical output with 1 and 2 local workers', async () => {
     for (const workers of ['1', '2']) {
       const out = join(dir, `workers-${workers}`);
-      const run = await runCli([
-        'mix',
-        '--input',
-        T0_MINI,
-        '--embeddings',
-        embeddings,
-        '--ids',
-        ids,
-        '--num-tasks',
-        '24',
-        '--budget',
-        '1500',
-        '--store',
-        join(dir, `store-${workers}`),
-        '--out',
-        out,
-        '--workers',
-        workers,
-      ]);
+      const run = await mix(out, '1500', ['--store', join(dir, `store-${workers}`), '--workers', workers]);
       assert.equal(run.code, 0, run.stderr);
       for (const file of ['mixture.jsonl', 'budgets.csv']) {
         assert.ok(
