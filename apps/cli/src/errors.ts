@@ -14,6 +14,7 @@ const INPUT_ERROR_NAMES = new Set([
   'SelectionInputError',
   'AllocationError',
   'StoreError',
+  'TokenError',
 ]);
 
 /** Errors of the environment (an unreachable worker): one line too, but exit code 1. */

@@ -5,6 +5,7 @@ import { integerOption } from './parse.js';
 export interface PlacementFlags {
   workers: number;
   workerAddresses?: string[];
+  tokenFile?: string;
 }
 
 function addressList(text: string): string[] {
@@ -24,7 +25,8 @@ export function addPlacementFlags(command: Command): Command {
         .argParser(integerOption('--workers', 0))
         .default(0),
     )
-    .option('--worker-addresses <list>', 'use running workers (host:port,...) instead', addressList);
+    .option('--worker-addresses <list>', 'use running workers (host:port,...) instead', addressList)
+    .option('--token-file <file>', 'shared token for --worker-addresses (default: $SMARTMIX_WORKER_TOKEN)');
 }
 
 /** How this very CLI starts `smartmix worker`: the same node, flags and entry point. */

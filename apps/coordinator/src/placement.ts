@@ -1,4 +1,9 @@
-import { similarityMatrixFromWorkers, startLocalWorkers, WorkerConnection } from '@smartmix/cluster';
+import {
+  resolveToken,
+  similarityMatrixFromWorkers,
+  startLocalWorkers,
+  WorkerConnection,
+} from '@smartmix/cluster';
 import type { DeviceOptions } from '@smartmix/onnx';
 import type { KernelPlacement } from '@smartmix/submodular';
 
@@ -7,6 +12,8 @@ export interface PlacementOptions {
   workers: number;
   /** Running workers to use instead (host:port); wins over `workers`. */
   workerAddresses?: string[];
+  /** File with the shared token for running workers (default: $SMARTMIX_WORKER_TOKEN). */
+  tokenFile?: string;
   /** How to start `smartmix worker` (executable and arguments), for local workers. */
   workerCommand: string[];
   device: DeviceOptions;
@@ -25,7 +32,8 @@ export interface Placement {
  */
 export async function openPlacement(options: PlacementOptions): Promise<Placement> {
   if (options.workerAddresses && options.workerAddresses.length > 0) {
-    const connections = options.workerAddresses.map((address) => new WorkerConnection(address));
+    const token = resolveToken(options.tokenFile);
+    const connections = options.workerAddresses.map((address) => new WorkerConnection(address, token));
     await Promise.all(connections.map((c) => c.health()));
     return {
       kernel: { products: (rows, n, d) => similarityMatrixFromWorkers(connections, rows, n, d) },

@@ -1,4 +1,4 @@
-import { LISTENING_PREFIX, startWorkerServer, watchParent } from '@smartmix/cluster';
+import { LISTENING_PREFIX, resolveToken, startWorkerServer, watchParent } from '@smartmix/cluster';
 
 export interface WorkerOptions {
   listen: string;
@@ -8,6 +8,8 @@ export interface WorkerOptions {
   version: string;
   /** Stop when the parent process is gone (local workers: the coordinator that started them). */
   exitWithParent?: boolean;
+  /** File holding the shared token; otherwise SMARTMIX_WORKER_TOKEN; neither: calls are not authenticated. */
+  tokenFile?: string;
 }
 
 /**
@@ -15,7 +17,10 @@ export interface WorkerOptions {
  * workers are found by that line), and shuts down cleanly, letting calls in flight finish.
  */
 export async function runWorker(options: WorkerOptions): Promise<void> {
-  const worker = await startWorkerServer(options.listen, options);
+  const worker = await startWorkerServer(options.listen, {
+    ...options,
+    token: resolveToken(options.tokenFile),
+  });
   process.stdout.write(`${LISTENING_PREFIX}${worker.address}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => worker.shutdown().then(resolve);

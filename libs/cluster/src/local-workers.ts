@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { TOKEN_ENV } from './auth.js';
 import { WorkerConnection } from './worker-client.js';
 
 /** The line a worker prints on stdout once its server is bound; local workers are found by it. */
@@ -12,6 +14,7 @@ export interface LocalWorkers {
 
 function startOne(
   command: readonly string[],
+  token: string,
   startTimeoutMs: number,
 ): Promise<{ child: ChildProcess; address: string }> {
   const [executable, ...args] = command;
@@ -19,6 +22,7 @@ function startOne(
   // was killed. (Standard input as a lifeline does not work: each worker inherits its siblings' pipe ends.)
   const child = spawn(executable!, [...args, '--listen', '127.0.0.1:0', '--exit-with-parent'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, [TOKEN_ENV]: token },
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -49,8 +53,10 @@ export async function startLocalWorkers(
   count: number,
   startTimeoutMs = 30_000,
 ): Promise<LocalWorkers> {
+  // A fresh token per set of local workers: nothing else on the machine can use them, and none is ever printed.
+  const token = randomBytes(24).toString('hex');
   const started = await Promise.allSettled(
-    Array.from({ length: count }, () => startOne(command, startTimeoutMs)),
+    Array.from({ length: count }, () => startOne(command, token, startTimeoutMs)),
   );
   const children = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.child] : []));
   const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
@@ -70,7 +76,7 @@ export async function startLocalWorkers(
     throw failure.reason;
   }
   const connections = started.map(
-    (s) => new WorkerConnection((s as PromiseFulfilledResult<{ address: string }>).value.address),
+    (s) => new WorkerConnection((s as PromiseFulfilledResult<{ address: string }>).value.address, token),
   );
   return {
     connections,

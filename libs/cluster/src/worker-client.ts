@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import { tokenMetadata } from './auth.js';
 import type { FloatRows__Output } from './generated/smartmix/v1/FloatRows.js';
 import type { HealthResponse__Output } from './generated/smartmix/v1/HealthResponse.js';
 import type { RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
@@ -12,7 +13,11 @@ export class WorkerError extends Error {
 
 function rpcError(address: string, method: string, err: grpc.ServiceError): WorkerError {
   const reason =
-    err.code === grpc.status.UNAVAILABLE ? `unreachable (${err.details})` : err.details || err.message;
+    err.code === grpc.status.UNAVAILABLE
+      ? `unreachable (${err.details})`
+      : err.code === grpc.status.UNAUTHENTICATED
+        ? 'refused: missing or wrong worker token'
+        : err.details || err.message;
   return new WorkerError(`worker ${address}: ${method}: ${reason}`);
 }
 
@@ -20,7 +25,13 @@ function rpcError(address: string, method: string, err: grpc.ServiceError): Work
 export class WorkerConnection {
   private readonly client: WorkerClient;
 
-  constructor(readonly address: string) {
+  private readonly metadata: grpc.Metadata;
+
+  constructor(
+    readonly address: string,
+    token?: string,
+  ) {
+    this.metadata = tokenMetadata(token);
     const Worker = workerProto().smartmix.v1.Worker;
     this.client = new Worker(
       address,
@@ -31,7 +42,7 @@ export class WorkerConnection {
 
   health(deadlineMs = 10_000): Promise<HealthResponse__Output> {
     return new Promise((resolve, reject) => {
-      this.client.health({}, { deadline: Date.now() + deadlineMs }, (err, reply) =>
+      this.client.health({}, this.metadata, { deadline: Date.now() + deadlineMs }, (err, reply) =>
         err ? reject(rpcError(this.address, 'Health', err)) : resolve(reply!),
       );
     });
@@ -40,7 +51,7 @@ export class WorkerConnection {
   /** Uploads a row-major float32 matrix in chunks of whole rows. */
   putRows(data: Float32Array, rows: number, dim: number): Promise<RowsHandle__Output> {
     return new Promise((resolve, reject) => {
-      const call = this.client.putRows((err, handle) =>
+      const call = this.client.putRows(this.metadata, (err, handle) =>
         err ? reject(rpcError(this.address, 'PutRows', err)) : resolve(handle!),
       );
       const step = rowsPerChunk(4 * dim);
@@ -60,7 +71,7 @@ export class WorkerConnection {
     onRows: (rowStart: number, rows: number, cols: number, values: Float32Array) => void,
   ): Promise<void> {
     return new Promise((resolve, reject) => {
-      const call = this.client.similarityRows({ rowsId: handle.id, rowStart, rowEnd });
+      const call = this.client.similarityRows({ rowsId: handle.id, rowStart, rowEnd }, this.metadata);
       call.on('data', (chunk: FloatRows__Output) =>
         onRows(chunk.rowStart, chunk.rows, chunk.cols, toFloat32(chunk.values)),
       );
@@ -71,7 +82,7 @@ export class WorkerConnection {
 
   dropRows(handle: RowsHandle__Output): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.client.dropRows(handle, (err) =>
+      this.client.dropRows(handle, this.metadata, (err) =>
         err ? reject(rpcError(this.address, 'DropRows', err)) : resolve(),
       );
     });

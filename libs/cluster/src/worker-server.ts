@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import * as grpc from '@grpc/grpc-js';
 import { createSimilarityBlockRunner, type DeviceOptions, type SimilarityBlockRunner } from '@smartmix/onnx';
+import { isAuthorized, UNAUTHENTICATED } from './auth.js';
 import type { FloatRows } from './generated/smartmix/v1/FloatRows.js';
 import type { HealthResponse } from './generated/smartmix/v1/HealthResponse.js';
 import type { RowsChunk__Output } from './generated/smartmix/v1/RowsChunk.js';
@@ -18,6 +19,8 @@ interface StoredRows {
 
 export interface WorkerServerOptions extends DeviceOptions {
   version: string;
+  /** Shared token every call must carry (see auth.ts); none: calls are not authenticated. */
+  token?: string;
 }
 
 const fail = (code: grpc.status, details: string) => Object.assign(new Error(details), { code, details });
@@ -113,10 +116,30 @@ export interface RunningWorker {
   shutdown(): Promise<void>;
 }
 
+type AnyCall = { metadata: grpc.Metadata; destroy?: (err: Error) => void };
+
+/** Refuses every call without the shared token, before its handler runs. */
+function authenticated(all: WorkerHandlers, token: string | undefined): WorkerHandlers {
+  if (token === undefined) return all;
+  const guarded: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(all)) {
+    guarded[name] = (call: AnyCall, callback?: (err: Error) => void) => {
+      if (isAuthorized(call.metadata, token))
+        return (handler as (c: AnyCall, cb?: unknown) => unknown)(call, callback);
+      if (callback) return callback(UNAUTHENTICATED);
+      call.destroy?.(UNAUTHENTICATED);
+    };
+  }
+  return guarded as unknown as WorkerHandlers;
+}
+
 /** Starts a worker's gRPC server on `listen` (host:port). */
 export function startWorkerServer(listen: string, options: WorkerServerOptions): Promise<RunningWorker> {
   const server = new grpc.Server(CHANNEL_OPTIONS);
-  server.addService(workerProto().smartmix.v1.Worker.service, handlers(options));
+  server.addService(
+    workerProto().smartmix.v1.Worker.service,
+    authenticated(handlers(options), options.token),
+  );
   return new Promise((resolve, reject) => {
     server.bindAsync(listen, grpc.ServerCredentials.createInsecure(), (err, port) => {
       if (err) return reject(new Error(`cannot listen on ${listen}: ${err.message}`));

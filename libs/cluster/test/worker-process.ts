@@ -1,8 +1,8 @@
 // A worker process for the tests: the real gRPC server, run from source (`smartmix worker` does the same).
-import { LISTENING_PREFIX, startWorkerServer, watchParent } from '../src/index.js';
+import { LISTENING_PREFIX, resolveToken, startWorkerServer, watchParent } from '../src/index.js';
 
 const listen = process.argv[process.argv.indexOf('--listen') + 1]!;
-const worker = await startWorkerServer(listen, { version: 'test', threads: 1 });
+const worker = await startWorkerServer(listen, { version: 'test', threads: 1, token: resolveToken() });
 process.stdout.write(`${LISTENING_PREFIX}${worker.address}\n`);
 const stop = () => worker.shutdown().then(() => process.exit(0));
 process.once('SIGTERM', stop);

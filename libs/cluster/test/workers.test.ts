@@ -93,3 +93,46 @@ describe('local workers follow their coordinator', () => {
     assert.deepEqual(pids.filter(alive), [], 'workers still running after their coordinator died');
   });
 });
+
+describe('shared-token authentication', () => {
+  const TOKEN = 's3cret-token-for-tests';
+  let workers: LocalWorkers;
+  let address: string;
+  before(async () => {
+    // A worker started with its own token (as `smartmix worker` with SMARTMIX_WORKER_TOKEN set).
+    const { spawn } = await import('node:child_process');
+    const { createInterface } = await import('node:readline');
+    const child = spawn(COMMAND[0]!, [...COMMAND.slice(1), '--listen', '127.0.0.1:0', '--exit-with-parent'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, SMARTMIX_WORKER_TOKEN: TOKEN },
+    });
+    const line = await new Promise<string>((resolve) =>
+      createInterface({ input: child.stdout! }).once('line', resolve),
+    );
+    address = line.split(' ').pop()!;
+    workers = { connections: [], stop: async () => void child.kill('SIGTERM') };
+  });
+  after(() => workers.stop());
+
+  it('refuses calls without the token or with a wrong one, and never echoes a token', async () => {
+    for (const token of [undefined, 'wrong-token']) {
+      const client = new WorkerConnection(address, token);
+      await assert.rejects(client.health(), (err: Error) => {
+        assert.match(err.message, /refused: missing or wrong worker token/);
+        assert.ok(!err.message.includes(TOKEN) && !err.message.includes('wrong-token'));
+        return true;
+      });
+      await assert.rejects(client.putRows(new Float32Array(4), 1, 4), /refused/);
+      client.close();
+    }
+  });
+
+  it('serves calls that carry the token', async () => {
+    const client = new WorkerConnection(address, TOKEN);
+    assert.equal((await client.health()).version, 'test');
+    const rows = seeded(300 * 8, 3);
+    const matrix = await similarityMatrixFromWorkers([client], rows, 300, 8);
+    assert.equal(matrix.length, 300 * 300);
+    client.close();
+  });
+});

@@ -10,6 +10,7 @@ export function registerWorker(program: Command): void {
     .option('--listen <host:port>', 'address to bind (port 0 picks a free one)', '127.0.0.1:50051')
     .option('--device <device>', 'cpu | cuda | cuda:N', 'cpu')
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
+    .option('--token-file <file>', 'shared token callers must present (default: $SMARTMIX_WORKER_TOKEN)')
     .option(
       '--exit-with-parent',
       'stop when the parent process exits (how local workers follow their coordinator)',
@@ -26,6 +27,7 @@ export function registerWorker(program: Command): void {
         strictDevice?: boolean;
         threads?: number;
         exitWithParent?: boolean;
+        tokenFile?: string;
       }) => runWorker({ ...flags, version: VERSION }),
     );
 }
