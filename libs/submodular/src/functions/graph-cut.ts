@@ -18,16 +18,17 @@ function columnTotals(kernel: DenseKernel): Float64Array {
   return totals;
 }
 
+function addTo(sums: Float64Array, column: Float32Array): void {
+  for (let k = 0; k < sums.length; k++) sums[k] += column[k]!;
+}
+
 class GraphCutOracle implements GainOracle {
   readonly n: number;
-  /** Chosen elements in the order committed. */
-  private readonly chosen: Int32Array;
-  private readonly isChosen: Uint8Array;
-  private count = 0;
-  /** S[k] = Σ K[k,j] over the first applied[k] chosen j, in commit order; brought up to date when k is asked for. */
+  private readonly selected: Uint8Array;
+  /** S[k] = Σ_{j chosen} K[k,j], added in commit order. */
   private readonly toSelection: Float64Array;
-  private readonly applied: Int32Array;
   private readonly twoLambda: number;
+  private readonly gather: Float32Array;
 
   constructor(
     private readonly kernel: DenseKernel,
@@ -35,37 +36,29 @@ class GraphCutOracle implements GainOracle {
     private readonly lambda32: number,
   ) {
     this.n = kernel.n;
-    this.chosen = new Int32Array(kernel.n);
-    this.isChosen = new Uint8Array(kernel.n);
+    this.selected = new Uint8Array(kernel.n);
     this.toSelection = new Float64Array(kernel.n);
-    this.applied = new Int32Array(kernel.n);
     this.twoLambda = Math.fround(2 * lambda32);
+    this.gather = gatherScratch(kernel);
   }
 
   async gains(candidates: Int32Array): Promise<Float64Array> {
     checkCandidates(candidates, this.n);
     const { n, data } = this.kernel;
-    const { chosen, count } = this;
     const out = new Float64Array(candidates.length);
     for (let c = 0; c < candidates.length; c++) {
       const k = candidates[c]!;
-      // Catching up on commits here rather than in commit() reads row k (contiguous) instead of a column, and
-      // only for elements that are evaluated; the additions happen in commit order either way.
-      const row = k * n;
-      let s = this.toSelection[k]!;
-      for (let t = this.applied[k]!; t < count; t++) s += data[row + chosen[t]!]!;
-      this.toSelection[k] = s;
-      this.applied[k] = count;
-      const self = Math.fround(this.lambda32 * data[row + k]!);
-      out[c] = this.totals[k]! - this.twoLambda * s - self;
+      const self = Math.fround(this.lambda32 * data[k * n + k]!);
+      out[c] = this.totals[k]! - this.twoLambda * this.toSelection[k]! - self;
     }
     return out;
   }
 
   async commit(j: number): Promise<void> {
-    checkCommit(j, this.n, this.isChosen);
-    this.isChosen[j] = 1;
-    this.chosen[this.count++] = j;
+    checkCommit(j, this.n, this.selected);
+    this.selected[j] = 1;
+    // Column j holds K[k,j] for every k: one pass over it (a row of a symmetric kernel) updates every S[k].
+    forEachColumn(this.kernel, Int32Array.of(j), this.gather, (_, column) => addTo(this.toSelection, column));
   }
 }
 

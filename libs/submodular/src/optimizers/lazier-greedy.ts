@@ -27,7 +27,7 @@ export async function lazierGreedy(oracle: GainOracle, options: MaximizeOptions)
   const byBound = (a: number, b: number) => (bound[a] === bound[b] ? b - a : bound[b]! > bound[a]! ? 1 : -1);
   const fresh = new FreshGains(n);
   const remaining = new Remaining(n);
-  const request = new Int32Array(batchSize);
+  const request = new Int32Array(Math.min(batchSize, n));
   const order: number[] = [];
   const gains: number[] = [];
   let evaluations = 0;

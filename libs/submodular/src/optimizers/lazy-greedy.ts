@@ -25,7 +25,7 @@ export async function lazyGreedy(oracle: GainOracle, options: MaximizeOptions): 
 
   const order: number[] = [];
   const gains: number[] = [];
-  const request = new Int32Array(batchSize);
+  const request = new Int32Array(Math.min(batchSize, n));
   while (order.length < options.budget && heap.size > 0) {
     const k = heap.topElement();
     heap.pop();
