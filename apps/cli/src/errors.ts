@@ -15,6 +15,7 @@ const INPUT_ERROR_NAMES = new Set([
   'AllocationError',
   'StoreError',
   'TokenError',
+  'TlsError',
 ]);
 
 /** Errors of the environment (an unreachable worker): one line too, but exit code 1. */

@@ -1,8 +1,13 @@
 import {
+  type ClientTlsFiles,
+  clientCredentials,
+  connectWorkers,
+  facilityLocationPartsOnWorkers,
   resolveToken,
   similarityMatrixFromWorkers,
   startLocalWorkers,
-  WorkerConnection,
+  type WorkerConnection,
+  WorkerPool,
 } from '@smartmix/cluster';
 import type { DeviceOptions } from '@smartmix/onnx';
 import type { KernelPlacement } from '@smartmix/submodular';
@@ -12,11 +17,19 @@ export interface PlacementOptions {
   workers: number;
   /** Running workers to use instead (host:port); wins over `workers`. */
   workerAddresses?: string[];
+  /** NAME:PORT of running workers (every address of the name is one; a Kubernetes headless Service). */
+  workerDns?: string;
   /** File with the shared token for running workers (default: $SMARTMIX_WORKER_TOKEN). */
   tokenFile?: string;
+  /** TLS towards running workers (plain text when absent). */
+  tls?: ClientTlsFiles;
+  /** Longest time one worker call may take before the worker counts as lost. */
+  callDeadlineMs?: number;
   /** How to start `smartmix worker` (executable and arguments), for local workers. */
   workerCommand: string[];
   device: DeviceOptions;
+  /** Where warnings go (a lost worker, a skipped address); default stderr. */
+  warn?: (line: string) => void;
 }
 
 export interface Placement {
@@ -26,18 +39,37 @@ export interface Placement {
   close(): Promise<void>;
 }
 
+const stderrLine = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Similarity work on a pool of workers: dense kernels by row ranges, facility location by block shards. */
+function onWorkers(connections: WorkerConnection[], warn: (line: string) => void): KernelPlacement {
+  const pool = new WorkerPool(connections, (lost, cause, replacement) =>
+    warn(`warning: ${cause.message}; its work moves to worker ${replacement.address}`),
+  );
+  return {
+    products: (rows, n, d) => similarityMatrixFromWorkers(pool, rows, n, d),
+    facilityLocationParts: (rows, n, d) => facilityLocationPartsOnWorkers(pool, rows, n, d),
+  };
+}
+
 /**
  * Decides where similarity work runs. Local workers and remote workers are the same code path (gRPC), differing only
  * in who started the processes; in-process is the same GEMM without the network.
  */
 export async function openPlacement(options: PlacementOptions): Promise<Placement> {
-  if (options.workerAddresses && options.workerAddresses.length > 0) {
-    const token = resolveToken(options.tokenFile);
-    const connections = options.workerAddresses.map((address) => new WorkerConnection(address, token));
-    await Promise.all(connections.map((c) => c.health()));
+  const warn = options.warn ?? stderrLine;
+  if (options.workerAddresses?.length || options.workerDns) {
+    const connections = await connectWorkers({
+      addresses: options.workerAddresses,
+      dns: options.workerDns,
+      token: resolveToken(options.tokenFile),
+      credentials: clientCredentials(options.tls),
+      deadlineMs: options.callDeadlineMs,
+      onSkipped: (address, cause) => warn(`warning: skipping ${address}: ${cause.message}`),
+    });
     return {
-      kernel: { products: (rows, n, d) => similarityMatrixFromWorkers(connections, rows, n, d) },
-      description: `workers ${options.workerAddresses.join(',')}`,
+      kernel: onWorkers(connections, warn),
+      description: `workers ${connections.map((c) => c.address).join(',')}`,
       close: async () => connections.forEach((c) => c.close()),
     };
   }
@@ -47,7 +79,7 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
       options.workers,
     );
     return {
-      kernel: { products: (rows, n, d) => similarityMatrixFromWorkers(local.connections, rows, n, d) },
+      kernel: onWorkers(local.connections, warn),
       description: `${options.workers} local worker${options.workers > 1 ? 's' : ''}`,
       close: () => local.stop(),
     };

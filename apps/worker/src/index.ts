@@ -1,4 +1,10 @@
-import { LISTENING_PREFIX, resolveToken, startWorkerServer, watchParent } from '@smartmix/cluster';
+import {
+  LISTENING_PREFIX,
+  resolveToken,
+  type ServerTlsFiles,
+  startWorkerServer,
+  watchParent,
+} from '@smartmix/cluster';
 
 export interface WorkerOptions {
   listen: string;
@@ -10,6 +16,8 @@ export interface WorkerOptions {
   exitWithParent?: boolean;
   /** File holding the shared token; otherwise SMARTMIX_WORKER_TOKEN; neither: calls are not authenticated. */
   tokenFile?: string;
+  /** TLS certificate files (plain text when absent). */
+  tls?: ServerTlsFiles;
 }
 
 /**

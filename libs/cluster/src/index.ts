@@ -1,6 +1,22 @@
 export { isAuthorized, resolveToken, TOKEN_ENV, TokenError, tokenMetadata } from './auth.js';
+export { connectWorkers, type WorkerDiscovery } from './discovery.js';
 export { LISTENING_PREFIX, type LocalWorkers, startLocalWorkers, watchParent } from './local-workers.js';
 export { CHUNK_BYTES, MAX_MESSAGE_BYTES } from './protocol.js';
-export { WorkerConnection, WorkerError } from './worker-client.js';
+export { facilityLocationPartsOnWorkers } from './remote-facility-location.js';
+export {
+  type ClientTlsFiles,
+  clientCredentials,
+  type ServerTlsFiles,
+  serverCredentials,
+  TlsError,
+  usesTls,
+} from './tls.js';
+export {
+  type ConnectionOptions,
+  DEFAULT_CALL_DEADLINE_MS,
+  WorkerConnection,
+  WorkerError,
+} from './worker-client.js';
 export { similarityMatrixFromWorkers } from './worker-kernel.js';
+export { RowsOnWorkers, WorkerPool } from './worker-pool.js';
 export { type RunningWorker, startWorkerServer, type WorkerServerOptions } from './worker-server.js';

@@ -31,8 +31,18 @@ export function toFloat32(bytes: Uint8Array): Float32Array {
   return new Float32Array(Uint8Array.prototype.slice.call(bytes).buffer);
 }
 
-/** Bytes of a float32 view, without copying, for sending. */
-export function fromFloat32(values: Float32Array): Buffer {
+/** Received bytes as float64 (copied, as toFloat32). */
+export function toFloat64(bytes: Uint8Array): Float64Array {
+  return new Float64Array(Uint8Array.prototype.slice.call(bytes).buffer);
+}
+
+/** Received bytes as int32 (copied, as toFloat32). */
+export function toInt32(bytes: Uint8Array): Int32Array {
+  return new Int32Array(Uint8Array.prototype.slice.call(bytes).buffer);
+}
+
+/** Bytes of a typed array, without copying, for sending. */
+export function bytesOf(values: Float32Array | Float64Array | Int32Array): Buffer {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 }
 

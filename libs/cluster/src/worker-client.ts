@@ -1,15 +1,39 @@
 import * as grpc from '@grpc/grpc-js';
+import type { ShardBlocks } from '@smartmix/submodular';
 import { tokenMetadata } from './auth.js';
+import type { CommitRequest } from './generated/smartmix/v1/CommitRequest.js';
 import type { FloatRows__Output } from './generated/smartmix/v1/FloatRows.js';
 import type { HealthResponse__Output } from './generated/smartmix/v1/HealthResponse.js';
+import type { OpenShardRequest } from './generated/smartmix/v1/OpenShardRequest.js';
+import type { PartialSums__Output } from './generated/smartmix/v1/PartialSums.js';
 import type { RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
+import type { ShardHandle, ShardHandle__Output } from './generated/smartmix/v1/ShardHandle.js';
 import type { WorkerClient } from './generated/smartmix/v1/Worker.js';
-import { CHANNEL_OPTIONS, fromFloat32, rowsPerChunk, toFloat32, workerProto } from './protocol.js';
+import { bytesOf, CHANNEL_OPTIONS, rowsPerChunk, toFloat32, toFloat64, workerProto } from './protocol.js';
 
-/** A worker that cannot be reached or failed a call: an operational error, reported as one line. */
+/**
+ * A worker that cannot be reached or failed a call: an operational error, reported as one line. `lost` says the
+ * worker (or its state) is gone — unreachable, timed out, killed mid-call, restarted — so its work can move to
+ * another worker; a refused token or a rejected request is not a loss and is not retried.
+ */
 export class WorkerError extends Error {
   override name = 'WorkerError';
+  constructor(
+    message: string,
+    readonly lost = false,
+  ) {
+    super(message);
+  }
 }
+
+const LOST_CODES = new Set([
+  grpc.status.UNAVAILABLE,
+  grpc.status.DEADLINE_EXCEEDED,
+  grpc.status.CANCELLED,
+  grpc.status.INTERNAL,
+  grpc.status.UNKNOWN,
+  grpc.status.NOT_FOUND,
+]);
 
 function rpcError(address: string, method: string, err: grpc.ServiceError): WorkerError {
   const reason =
@@ -17,8 +41,23 @@ function rpcError(address: string, method: string, err: grpc.ServiceError): Work
       ? `unreachable (${err.details})`
       : err.code === grpc.status.UNAUTHENTICATED
         ? 'refused: missing or wrong worker token'
-        : err.details || err.message;
-  return new WorkerError(`worker ${address}: ${method}: ${reason}`);
+        : err.code === grpc.status.DEADLINE_EXCEEDED
+          ? 'no answer before the deadline'
+          : err.details || err.message;
+  return new WorkerError(`worker ${address}: ${method}: ${reason}`, LOST_CODES.has(err.code));
+}
+
+/** How long one call may take before the worker counts as lost (default one hour: a first full evaluation of a
+ * large shard on CPU is long). */
+export const DEFAULT_CALL_DEADLINE_MS = 3_600_000;
+
+export interface ConnectionOptions {
+  /** TLS or plain text (default). */
+  credentials?: grpc.ChannelCredentials;
+  /** Longest time one call may take (default DEFAULT_CALL_DEADLINE_MS). */
+  deadlineMs?: number;
+  /** The name the worker's TLS certificate must carry, when it differs from the dialled host. */
+  serverName?: string;
 }
 
 /** The coordinator's handle on one worker. */
@@ -30,14 +69,41 @@ export class WorkerConnection {
   constructor(
     readonly address: string,
     token?: string,
+    private readonly options: ConnectionOptions = {},
   ) {
     this.metadata = tokenMetadata(token);
     const Worker = workerProto().smartmix.v1.Worker;
+    // A worker found by DNS is dialled by IP; its certificate names the Service, so TLS checks that name.
+    const channel = options.serverName
+      ? { ...CHANNEL_OPTIONS, 'grpc.ssl_target_name_override': options.serverName }
+      : CHANNEL_OPTIONS;
     this.client = new Worker(
       address,
-      grpc.credentials.createInsecure(),
-      CHANNEL_OPTIONS,
+      options.credentials ?? grpc.credentials.createInsecure(),
+      channel,
     ) as unknown as WorkerClient;
+  }
+
+  private callOptions(): grpc.CallOptions {
+    return { deadline: Date.now() + (this.options.deadlineMs ?? DEFAULT_CALL_DEADLINE_MS) };
+  }
+
+  /** A unary call as a promise, its failure as a WorkerError. */
+  private unary<Req, Res>(
+    method: string,
+    call: (
+      request: Req,
+      metadata: grpc.Metadata,
+      options: grpc.CallOptions,
+      callback: (err: grpc.ServiceError | null, value?: Res) => void,
+    ) => unknown,
+    request: Req,
+  ): Promise<Res> {
+    return new Promise((resolve, reject) => {
+      call.call(this.client, request, this.metadata, this.callOptions(), (err, value) =>
+        err ? reject(rpcError(this.address, method, err)) : resolve(value!),
+      );
+    });
   }
 
   health(deadlineMs = 10_000): Promise<HealthResponse__Output> {
@@ -48,16 +114,67 @@ export class WorkerConnection {
     });
   }
 
+  /** Opens a facility-location shard owning blocks [firstBlock, endBlock) over a stored matrix. */
+  async openShard(handle: RowsHandle__Output, blocks: ShardBlocks, openBudgetBytes = 0): Promise<string> {
+    const request = { rowsId: handle.id, function: 'fl', ...blocks, openBudgetBytes };
+    const reply = await this.unary<OpenShardRequest, ShardHandle__Output>(
+      'OpenShard',
+      this.client.openShard,
+      request,
+    );
+    return reply.id;
+  }
+
+  /** Per-block partial gains (candidates × width, float64) of a shard. */
+  partialGains(shardId: string, candidates: Int32Array, width: number): Promise<Float64Array> {
+    return new Promise((resolve, reject) => {
+      const out = new Float64Array(candidates.length * width);
+      const call = this.client.partialGains(
+        { shardId, candidates: bytesOf(candidates) },
+        this.metadata,
+        this.callOptions(),
+      );
+      call.on('data', (chunk: PartialSums__Output) => {
+        if (chunk.width !== width || chunk.first + chunk.count > candidates.length) {
+          call.cancel();
+          reject(new WorkerError(`worker ${this.address}: PartialGains: answer does not fit the request`));
+          return;
+        }
+        out.set(toFloat64(chunk.values), chunk.first * width);
+      });
+      call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, 'PartialGains', err)));
+      call.on('end', () => resolve(out));
+    });
+  }
+
+  async commit(shardId: string, elements: Int32Array): Promise<void> {
+    await this.unary<CommitRequest, unknown>('Commit', this.client.commit, {
+      shardId,
+      elements: bytesOf(elements),
+    });
+  }
+
+  async shardValue(shardId: string): Promise<Float64Array> {
+    const reply = await this.unary<ShardHandle, PartialSums__Output>('ShardValue', this.client.shardValue, {
+      id: shardId,
+    });
+    return toFloat64(reply.values);
+  }
+
+  async closeShard(shardId: string): Promise<void> {
+    await this.unary<ShardHandle, unknown>('CloseShard', this.client.closeShard, { id: shardId });
+  }
+
   /** Uploads a row-major float32 matrix in chunks of whole rows. */
   putRows(data: Float32Array, rows: number, dim: number): Promise<RowsHandle__Output> {
     return new Promise((resolve, reject) => {
-      const call = this.client.putRows(this.metadata, (err, handle) =>
+      const call = this.client.putRows(this.metadata, this.callOptions(), (err, handle) =>
         err ? reject(rpcError(this.address, 'PutRows', err)) : resolve(handle!),
       );
       const step = rowsPerChunk(4 * dim);
       for (let start = 0; start < rows; start += step) {
         const end = Math.min(rows, start + step);
-        call.write({ dim, values: fromFloat32(data.subarray(start * dim, end * dim)) });
+        call.write({ dim, values: bytesOf(data.subarray(start * dim, end * dim)) });
       }
       call.end();
     });
@@ -71,7 +188,11 @@ export class WorkerConnection {
     onRows: (rowStart: number, rows: number, cols: number, values: Float32Array) => void,
   ): Promise<void> {
     return new Promise((resolve, reject) => {
-      const call = this.client.similarityRows({ rowsId: handle.id, rowStart, rowEnd }, this.metadata);
+      const call = this.client.similarityRows(
+        { rowsId: handle.id, rowStart, rowEnd },
+        this.metadata,
+        this.callOptions(),
+      );
       call.on('data', (chunk: FloatRows__Output) =>
         onRows(chunk.rowStart, chunk.rows, chunk.cols, toFloat32(chunk.values)),
       );
@@ -80,12 +201,8 @@ export class WorkerConnection {
     });
   }
 
-  dropRows(handle: RowsHandle__Output): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.client.dropRows(handle, this.metadata, (err) =>
-        err ? reject(rpcError(this.address, 'DropRows', err)) : resolve(),
-      );
-    });
+  async dropRows(handle: RowsHandle__Output): Promise<void> {
+    await this.unary<RowsHandle__Output, unknown>('DropRows', this.client.dropRows, handle);
   }
 
   close(): void {

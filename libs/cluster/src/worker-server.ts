@@ -9,21 +9,20 @@ import type { RowsChunk__Output } from './generated/smartmix/v1/RowsChunk.js';
 import type { RowsHandle, RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
 import type { SimilarityRowsRequest__Output } from './generated/smartmix/v1/SimilarityRowsRequest.js';
 import type { WorkerHandlers } from './generated/smartmix/v1/Worker.js';
-import { CHANNEL_OPTIONS, fromFloat32, rowsPerChunk, toFloat32, workerProto } from './protocol.js';
-
-interface StoredRows {
-  rows: number;
-  dim: number;
-  data: Float32Array;
-}
+import { bytesOf, CHANNEL_OPTIONS, rowsPerChunk, toFloat32, workerProto } from './protocol.js';
+import { rpcFailure, type StoredRows, shardHandlers } from './shard-service.js';
+import { type ServerTlsFiles, serverCredentials } from './tls.js';
 
 export interface WorkerServerOptions extends DeviceOptions {
   version: string;
   /** Shared token every call must carry (see auth.ts); none: calls are not authenticated. */
   token?: string;
+  /** TLS certificate files (plain text when absent). */
+  tls?: ServerTlsFiles;
 }
 
-const fail = (code: grpc.status, details: string) => Object.assign(new Error(details), { code, details });
+const fail = rpcFailure;
+const INSTANCE_ID = randomBytes(8).toString('hex');
 
 /** The worker's state and RPC handlers: matrices uploaded by coordinators, and a GEMM runner built on first use. */
 function handlers(options: WorkerServerOptions): WorkerHandlers {
@@ -31,6 +30,7 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
   let runner: Promise<SimilarityBlockRunner> | undefined;
   const getRunner = () => (runner ??= createSimilarityBlockRunner(options));
   return {
+    ...shardHandlers(matrices, options),
     Health(_call, callback) {
       const reply: HealthResponse = {
         version: options.version,
@@ -39,6 +39,7 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
         rssBytes: process.memoryUsage().rss,
         storedMatrices: matrices.size,
         pid: process.pid,
+        instanceId: INSTANCE_ID,
       };
       callback(null, reply);
     },
@@ -92,7 +93,7 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
           if (call.cancelled) return;
           const rows = Math.min(step, request.rowEnd - start);
           const values = await gemm.run(data.subarray(start * dim, (start + rows) * dim), rows, data, n, dim);
-          const message: FloatRows = { rowStart: start, rows, cols: n, values: fromFloat32(values) };
+          const message: FloatRows = { rowStart: start, rows, cols: n, values: bytesOf(values) };
           // Backpressure: wait for the transport to drain before computing the next chunk.
           if (!call.write(message)) await new Promise((resolve) => call.once('drain', resolve));
         }
@@ -140,8 +141,9 @@ export function startWorkerServer(listen: string, options: WorkerServerOptions):
     workerProto().smartmix.v1.Worker.service,
     authenticated(handlers(options), options.token),
   );
+  const credentials = serverCredentials(options.tls);
   return new Promise((resolve, reject) => {
-    server.bindAsync(listen, grpc.ServerCredentials.createInsecure(), (err, port) => {
+    server.bindAsync(listen, credentials, (err, port) => {
       if (err) return reject(new Error(`cannot listen on ${listen}: ${err.message}`));
       const host = listen.slice(0, listen.lastIndexOf(':'));
       resolve({

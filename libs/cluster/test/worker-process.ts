@@ -1,8 +1,16 @@
 // A worker process for the tests: the real gRPC server, run from source (`smartmix worker` does the same).
 import { LISTENING_PREFIX, resolveToken, startWorkerServer, watchParent } from '../src/index.js';
 
-const listen = process.argv[process.argv.indexOf('--listen') + 1]!;
-const worker = await startWorkerServer(listen, { version: 'test', threads: 1, token: resolveToken() });
+const flag = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+};
+const worker = await startWorkerServer(flag('--listen')!, {
+  version: 'test',
+  threads: 1,
+  token: resolveToken(),
+  tls: { cert: flag('--tls-cert'), key: flag('--tls-key'), clientCa: flag('--tls-client-ca') },
+});
 process.stdout.write(`${LISTENING_PREFIX}${worker.address}\n`);
 const stop = () => worker.shutdown().then(() => process.exit(0));
 process.once('SIGTERM', stop);

@@ -7,6 +7,7 @@ import {
   similarityMatrixFromWorkers,
   startLocalWorkers,
   WorkerConnection,
+  WorkerPool,
 } from '@smartmix/cluster';
 import { inProcessDotProducts } from '@smartmix/submodular';
 
@@ -48,7 +49,12 @@ describe('workers over gRPC on loopback', () => {
     const rows = seeded(n * d, 11);
     const expected = await inProcessDotProducts()(rows, n, d);
     for (const count of [1, 2, 3]) {
-      const actual = await similarityMatrixFromWorkers(workers.connections.slice(0, count), rows, n, d);
+      const actual = await similarityMatrixFromWorkers(
+        new WorkerPool(workers.connections.slice(0, count)),
+        rows,
+        n,
+        d,
+      );
       assert.ok(Buffer.from(actual.buffer).equals(Buffer.from(expected.buffer)), `${count} workers`);
     }
     for (const w of workers.connections)
@@ -131,7 +137,7 @@ describe('shared-token authentication', () => {
     const client = new WorkerConnection(address, TOKEN);
     assert.equal((await client.health()).version, 'test');
     const rows = seeded(300 * 8, 3);
-    const matrix = await similarityMatrixFromWorkers([client], rows, 300, 8);
+    const matrix = await similarityMatrixFromWorkers(new WorkerPool([client]), rows, 300, 8);
     assert.equal(matrix.length, 300 * 300);
     client.close();
   });

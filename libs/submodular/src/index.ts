@@ -6,14 +6,22 @@ export {
   SUMMATION_BLOCK_ROWS,
 } from './blocked-sum.js';
 export { SelectionInputError } from './errors.js';
-export { BlockwiseFacilityLocation } from './functions/blockwise-facility-location.js';
 export { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 export { facilityLocation } from './functions/facility-location.js';
+export {
+  DEFAULT_OPEN_BUDGET_BYTES,
+  type FacilityLocationPart,
+  FacilityLocationShard,
+  planShards,
+  type ShardBlocks,
+} from './functions/facility-location-shard.js';
 export { graphCut } from './functions/graph-cut.js';
 export { logDeterminant } from './functions/log-determinant.js';
+export { ShardedFacilityLocation } from './functions/sharded-facility-location.js';
 export {
   cosineKernel,
   type DotProductMatrix,
+  type FacilityLocationParts,
   inProcessDotProducts,
   type KernelMode,
   type KernelPlacement,

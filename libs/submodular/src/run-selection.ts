@@ -3,7 +3,7 @@ import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 import type { KernelMode, KernelPlacement } from './kernels/index.js';
 import { maximize } from './optimizers/maximize.js';
 import { embeddingScorer, type Scorer, type ScorerKernel } from './scorer.js';
-import type { FunctionName, OptimizerName } from './types.js';
+import type { FunctionName, MaximizeOptions, OptimizerName, Selection } from './types.js';
 
 export interface SelectionRequest {
   /** n×d embeddings, row-major. */
@@ -91,7 +91,7 @@ async function openScorer(request: SelectionRequest, n: number, lambda: number |
     oracle: fn.oracle(),
     kernel: 'given',
     lazyBatchSize: 1,
-    evaluate: (o) => fn.evaluate(o),
+    evaluate: async (o) => fn.evaluate(o),
     release: async () => {},
   };
 }
@@ -107,7 +107,7 @@ export async function runSelection(request: SelectionRequest): Promise<Selection
   const kernelSeconds = seconds(kernelStart);
   const greedyStart = performance.now();
   const stochastic = request.optimizer === 'stochastic' || request.optimizer === 'lazier';
-  const selection = await maximize(scorer.oracle, {
+  const options: MaximizeOptions = {
     optimizer: request.optimizer,
     budget: request.budget,
     seed: stochastic ? (request.seed ?? 0) : undefined,
@@ -115,10 +115,20 @@ export async function runSelection(request: SelectionRequest): Promise<Selection
     stopIfZeroGain: request.stopIfZeroGain,
     stopIfNegativeGain: request.stopIfNegativeGain,
     lazyBatchSize: scorer.lazyBatchSize,
-  }).finally(() => scorer.release());
-  const greedySeconds = seconds(greedyStart);
-  const evaluateStart = performance.now();
-  const value = scorer.evaluate(selection.order);
+  };
+  let selection: Selection;
+  let value: number;
+  let greedySeconds: number;
+  let evaluateStart: number;
+  try {
+    selection = await maximize(scorer.oracle, options);
+    greedySeconds = seconds(greedyStart);
+    evaluateStart = performance.now();
+    // Before release: a sharded scorer's value comes from the shards' state.
+    value = await scorer.evaluate(selection.order);
+  } finally {
+    await scorer.release();
+  }
   return {
     order: selection.order,
     gains: selection.gains,

@@ -1,7 +1,9 @@
+import { blockCount } from './blocked-sum.js';
 import { SelectionInputError } from './errors.js';
-import { BlockwiseFacilityLocation } from './functions/blockwise-facility-location.js';
 import { createSetFunction } from './functions/by-name.js';
-import { cosineKernel, type KernelMode, type KernelPlacement } from './kernels/index.js';
+import { FacilityLocationShard } from './functions/facility-location-shard.js';
+import { ShardedFacilityLocation } from './functions/sharded-facility-location.js';
+import { cosineKernel, type KernelMode, type KernelPlacement, normalizeRows } from './kernels/index.js';
 import type { FunctionName, GainOracle } from './types.js';
 
 export const DEFAULT_MAX_KERNEL_BYTES = 4 * 2 ** 30;
@@ -15,7 +17,7 @@ export interface Scorer {
   kernel: ScorerKernel;
   /** Lazy greedy's request size that suits this oracle (see MaximizeOptions.lazyBatchSize). */
   lazyBatchSize: number;
-  evaluate(order: number[]): number;
+  evaluate(order: number[]): Promise<number>;
   release(): Promise<void>;
 }
 
@@ -43,13 +45,26 @@ export async function embeddingScorer(
   const limit = options.maxKernelBytes ?? DEFAULT_MAX_KERNEL_BYTES;
   const placement = options.placement ?? {};
   if (kernelBytes > limit) {
-    if (name !== 'fl' || mode !== 'sijs' || 'products' in placement) {
+    if (name !== 'fl' || mode !== 'sijs') {
       throw new SelectionInputError(
         `the ${n}×${n} kernel needs ${(kernelBytes / 2 ** 20).toFixed(0)} MiB, above the ${(limit / 2 ** 20).toFixed(0)} MiB limit; ` +
-          'raise the limit, or use facility location with the sijs kernel in process (computed blockwise)',
+          'raise the limit, or use facility location with the sijs kernel (computed blockwise, no kernel held)',
       );
     }
-    const oracle = await BlockwiseFacilityLocation.create(x, n, d, placement);
+    const rows = normalizeRows(x, n, d);
+    const parts =
+      'facilityLocationParts' in placement
+        ? await placement.facilityLocationParts(rows, n, d)
+        : [
+            await FacilityLocationShard.create(
+              rows,
+              n,
+              d,
+              { firstBlock: 0, endBlock: blockCount(n) },
+              placement,
+            ),
+          ];
+    const oracle = new ShardedFacilityLocation(n, parts);
     // Columns come from GEMMs: evaluating the heap's next entries in the same request is cheap.
     return {
       oracle,
@@ -64,7 +79,7 @@ export async function embeddingScorer(
     oracle: fn.oracle(),
     kernel: mode,
     lazyBatchSize: 1,
-    evaluate: (o) => fn.evaluate(o),
+    evaluate: async (o) => fn.evaluate(o),
     release: async () => {},
   };
 }

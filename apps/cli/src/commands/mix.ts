@@ -3,7 +3,12 @@ import { DEFAULT_STORE, openStore } from '@smartmix/storage';
 import { DEFAULT_MAX_KERNEL_BYTES } from '@smartmix/submodular';
 import { type Command, Option } from 'commander';
 import { choiceOption, integerOption, numberOption } from '../parse.js';
-import { addPlacementFlags, type PlacementFlags, workerCommand } from '../placement-flags.js';
+import {
+  addPlacementFlags,
+  type PlacementFlags,
+  placementOptions,
+  workerCommand,
+} from '../placement-flags.js';
 
 const FUNCTIONS = ['gc', 'fl', 'logdet'] as const;
 const MIXERS = ['smart', 'proportional', 'temperature', 'equal', 'unimax', 'random'] as const;
@@ -116,7 +121,11 @@ export function registerMix(program: Command): void {
     const device = { device: flags.device, strictDevice: flags.strictDevice };
     // Everything that can fail on bad input comes before workers are started, so a failure leaves none behind.
     const store = await openStore(flags.store);
-    const placement = await openPlacement({ ...flags, workerCommand: workerCommand(), device });
+    const placement = await openPlacement({
+      ...placementOptions(flags),
+      workerCommand: workerCommand(),
+      device,
+    });
     const options: MixJobOptions = {
       inputs: flags.input,
       fields: {

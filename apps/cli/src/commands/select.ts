@@ -4,7 +4,12 @@ import { DEFAULT_MAX_KERNEL_BYTES, runSelection } from '@smartmix/submodular';
 import { type Command, Option } from 'commander';
 import { writeJsonOutput } from '../output.js';
 import { choiceOption, integerOption, numberOption } from '../parse.js';
-import { addPlacementFlags, type PlacementFlags, workerCommand } from '../placement-flags.js';
+import {
+  addPlacementFlags,
+  type PlacementFlags,
+  placementOptions,
+  workerCommand,
+} from '../placement-flags.js';
 
 interface SelectFlags extends PlacementFlags {
   embeddings: string;
@@ -73,7 +78,11 @@ export function registerSelect(program: Command): void {
     const embeddings = await readMatrix(flags.embeddings);
     const kernel = flags.kernel === undefined ? undefined : await readMatrix(flags.kernel);
     const device = { device: flags.device, strictDevice: flags.strictDevice };
-    const placement = await openPlacement({ ...flags, workerCommand: workerCommand(), device });
+    const placement = await openPlacement({
+      ...placementOptions(flags),
+      workerCommand: workerCommand(),
+      device,
+    });
     const result = await runSelection({
       embeddings,
       kernel,

@@ -11,6 +11,9 @@ export function registerWorker(program: Command): void {
     .option('--device <device>', 'cpu | cuda | cuda:N', 'cpu')
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
     .option('--token-file <file>', 'shared token callers must present (default: $SMARTMIX_WORKER_TOKEN)')
+    .option('--tls-cert <file>', 'serve TLS with this certificate (with --tls-key)')
+    .option('--tls-key <file>', 'the TLS private key')
+    .option('--tls-client-ca <file>', 'mutual TLS: require client certificates signed by this CA')
     .option(
       '--exit-with-parent',
       'stop when the parent process exits (how local workers follow their coordinator)',
@@ -28,6 +31,14 @@ export function registerWorker(program: Command): void {
         threads?: number;
         exitWithParent?: boolean;
         tokenFile?: string;
-      }) => runWorker({ ...flags, version: VERSION }),
+        tlsCert?: string;
+        tlsKey?: string;
+        tlsClientCa?: string;
+      }) =>
+        runWorker({
+          ...flags,
+          tls: { cert: flags.tlsCert, key: flags.tlsKey, clientCa: flags.tlsClientCa },
+          version: VERSION,
+        }),
     );
 }

@@ -1,12 +1,27 @@
 import type { DeviceOptions } from '@smartmix/onnx';
+import type { FacilityLocationPart } from '../functions/facility-location-shard.js';
 import type { DenseKernel } from '../types.js';
 import { exactDataKernel } from './exact-data-kernel.js';
 import { type DotProductMatrix, inProcessDotProducts, sijsKernel } from './sijs-kernel.js';
 
 export type KernelMode = 'sijs' | 'data';
 
-/** Where the GEMM of a 'sijs' kernel runs: on a device in this process, or anywhere a DotProductMatrix reaches. */
-export type KernelPlacement = DeviceOptions | { products: DotProductMatrix };
+/**
+ * Opens facility-location shards over normalised rows (n×d) wherever they live, covering every summation block once.
+ */
+export type FacilityLocationParts = (
+  rows: Float32Array,
+  n: number,
+  d: number,
+) => Promise<FacilityLocationPart[]>;
+
+/**
+ * Where similarity work runs: on a device in this process, or on workers — the dense kernel from a DotProductMatrix,
+ * and facility location without a kernel from shards the workers hold.
+ */
+export type KernelPlacement =
+  | DeviceOptions
+  | { products: DotProductMatrix; facilityLocationParts: FacilityLocationParts };
 
 /**
  * Builds the cosine similarity kernel of the rows of x (n×d, row-major) in one of submodlib's two flavours:

@@ -9,6 +9,7 @@ export interface HealthResponse {
   'rssBytes'?: (number | string | Long);
   'storedMatrices'?: (number);
   'pid'?: (number);
+  'instanceId'?: (string);
 }
 
 export interface HealthResponse__Output {
@@ -18,4 +19,5 @@ export interface HealthResponse__Output {
   'rssBytes': (number);
   'storedMatrices': (number);
   'pid': (number);
+  'instanceId': (string);
 }

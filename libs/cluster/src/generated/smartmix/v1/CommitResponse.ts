@@ -1,0 +1,8 @@
+// Original file: ../../protos/smartmix/v1/worker.proto
+
+
+export interface CommitResponse {
+}
+
+export interface CommitResponse__Output {
+}

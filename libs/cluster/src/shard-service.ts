@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import * as grpc from '@grpc/grpc-js';
+import type { DeviceOptions } from '@smartmix/onnx';
+import { FacilityLocationShard } from '@smartmix/submodular';
+import type { OpenShardRequest__Output } from './generated/smartmix/v1/OpenShardRequest.js';
+import type { PartialSums } from './generated/smartmix/v1/PartialSums.js';
+import type { WorkerHandlers } from './generated/smartmix/v1/Worker.js';
+import { bytesOf, rowsPerChunk, toInt32 } from './protocol.js';
+
+export interface StoredRows {
+  rows: number;
+  dim: number;
+  data: Float32Array;
+}
+
+export type ShardHandlers = Pick<
+  WorkerHandlers,
+  'OpenShard' | 'PartialGains' | 'Commit' | 'ShardValue' | 'CloseShard'
+>;
+
+export const rpcFailure = (code: grpc.status, details: string) =>
+  Object.assign(new Error(details), { code, details });
+
+/**
+ * The worker's side of the sharded facility-location oracle: shards over matrices uploaded with PutRows, each owning
+ * whole summation blocks, answering per-block partial sums (libs/submodular's FacilityLocationShard does the work).
+ */
+export function shardHandlers(matrices: Map<string, StoredRows>, device: DeviceOptions): ShardHandlers {
+  const shards = new Map<string, FacilityLocationShard>();
+  const shardOf = (id: string, method: string) => {
+    const shard = shards.get(id);
+    if (!shard) throw rpcFailure(grpc.status.NOT_FOUND, `${method}: no shard '${id}'`);
+    return shard;
+  };
+  // Unary handlers: any thrown error becomes the call's status (INVALID_ARGUMENT unless it carries a code).
+  const unary =
+    <Req, Res>(method: string, run: (request: Req) => Promise<Res>) =>
+    (call: { request: Req }, callback: (err: Error | null, value?: Res) => void) => {
+      run(call.request).then(
+        (value) => callback(null, value),
+        (err: Error & { code?: grpc.status }) =>
+          callback(rpcFailure(err.code ?? grpc.status.INVALID_ARGUMENT, `${method}: ${err.message}`)),
+      );
+    };
+
+  return {
+    OpenShard: unary('OpenShard', async (request: OpenShardRequest__Output) => {
+      const matrix = matrices.get(request.rowsId);
+      if (!matrix) throw rpcFailure(grpc.status.NOT_FOUND, `no matrix '${request.rowsId}'`);
+      if (request.function !== 'fl')
+        throw new Error(`function '${request.function}' is not sharded (only fl)`);
+      const shard = await FacilityLocationShard.create(
+        matrix.data,
+        matrix.rows,
+        matrix.dim,
+        { firstBlock: request.firstBlock, endBlock: request.endBlock },
+        { ...device, openBudgetBytes: request.openBudgetBytes || undefined },
+      );
+      const id = randomBytes(8).toString('hex');
+      shards.set(id, shard);
+      return { id };
+    }),
+
+    async PartialGains(call) {
+      try {
+        const shard = shardOf(call.request.shardId, 'PartialGains');
+        const candidates = toInt32(call.request.candidates);
+        const width = shard.endBlock - shard.firstBlock;
+        const values = await shard.partialGains(candidates);
+        const step = rowsPerChunk(8 * width);
+        for (let first = 0; first < candidates.length; first += step) {
+          if (call.cancelled) return;
+          const count = Math.min(step, candidates.length - first);
+          const message: PartialSums = {
+            first,
+            count,
+            width,
+            values: bytesOf(values.subarray(first * width, (first + count) * width)),
+          };
+          if (!call.write(message)) await new Promise((resolve) => call.once('drain', resolve));
+        }
+        call.end();
+      } catch (err) {
+        const e = err as Error & { code?: grpc.status };
+        call.destroy(rpcFailure(e.code ?? grpc.status.INVALID_ARGUMENT, `PartialGains: ${e.message}`));
+      }
+    },
+
+    Commit: unary('Commit', async (request: { shardId: string; elements: Buffer }) => {
+      await shardOf(request.shardId, 'Commit').commit(toInt32(request.elements));
+      return {};
+    }),
+
+    ShardValue: unary('ShardValue', async (request: { id: string }) => {
+      const shard = shardOf(request.id, 'ShardValue');
+      const values = await shard.valueParts();
+      return { first: 0, count: 1, width: values.length, values: bytesOf(values) };
+    }),
+
+    CloseShard: unary('CloseShard', async (request: { id: string }) => {
+      await shards.get(request.id)?.release();
+      shards.delete(request.id);
+      return {};
+    }),
+  };
+}

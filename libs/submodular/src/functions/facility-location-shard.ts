@@ -1,0 +1,214 @@
+import { createSimilarityBlockRunner, type DeviceOptions, type SimilarityBlockRunner } from '@smartmix/onnx';
+import { blockCount, blockOf, blockRange } from '../blocked-sum.js';
+import { checkCandidates, checkElement } from '../validate.js';
+import { facilityLocationBlockGain, raiseMemo } from './facility-location.js';
+import { OpenColumns } from './open-columns.js';
+
+const CANDIDATE_BATCH = 128;
+
+/** Default memory for kept open rows per shard (8 bytes a row: index and value). */
+export const DEFAULT_OPEN_BUDGET_BYTES = 256 * 2 ** 20;
+
+/** Which summation blocks a shard owns: [firstBlock, endBlock) of blockCount(n) (see blocked-sum.ts). */
+export interface ShardBlocks {
+  readonly firstBlock: number;
+  readonly endBlock: number;
+}
+
+/**
+ * The part of facility location that one shard of ground-set rows computes. Every gain is a blocked sum over the
+ * rows (blocked-sum.ts), so a shard owning whole blocks answers its blocks' partial sums and the owner of the greedy
+ * adds all shards' partials in block order: the same float64 additions in the same order whatever the number of
+ * shards, hence the same gains, bit for bit, on one process or many.
+ */
+export interface FacilityLocationPart extends ShardBlocks {
+  /** Per candidate, the partial gain of each owned block: candidates.length × (endBlock − firstBlock), row-major. */
+  partialGains(candidates: Int32Array): Promise<Float64Array>;
+  /** Adds elements to the selection, in order (one, or a replay of a whole selection). */
+  commit(elements: Int32Array): Promise<void>;
+  /** Per owned block, the sum of the memo (f(selection)'s partial sums). */
+  valueParts(): Promise<Float64Array>;
+  release(): Promise<void>;
+}
+
+/** Balanced contiguous block ranges for `shards` shards (fewer when there are fewer blocks than shards). */
+export function planShards(n: number, shards: number): ShardBlocks[] {
+  const blocks = blockCount(n);
+  const count = Math.max(1, Math.min(shards, blocks));
+  return Array.from({ length: count }, (_, s) => ({
+    firstBlock: Math.floor((blocks * s) / count),
+    endBlock: Math.floor((blocks * (s + 1)) / count),
+  }));
+}
+
+/**
+ * A facility-location shard held in memory: the memo of its own rows, similarity columns computed on demand by GEMM
+ * of candidate vectors against one owned block at a time (canonical blocks, so every value has the bits of the full
+ * kernel's), and the candidates' open rows with their values (open-columns.ts), so that re-evaluations late in a
+ * greedy run read a few kept values instead of recomputing a column. Memory: the vectors (n·d), the memo, and the
+ * open-row budget — never a kernel.
+ */
+export class FacilityLocationShard implements FacilityLocationPart {
+  readonly firstBlock: number;
+  readonly endBlock: number;
+  /** Own rows are [rowStart, rowEnd); the memo is indexed by row − rowStart. */
+  private readonly rowStart: number;
+  private readonly memo: Float32Array;
+  private readonly open: OpenColumns;
+
+  private constructor(
+    /** All n vectors, L2-normalised, row-major (candidates may be any element). */
+    private readonly rows: Float32Array,
+    private readonly n: number,
+    private readonly d: number,
+    blocks: ShardBlocks,
+    private readonly runner: SimilarityBlockRunner,
+    openBudgetBytes: number,
+  ) {
+    this.firstBlock = blocks.firstBlock;
+    this.endBlock = blocks.endBlock;
+    this.rowStart = blockRange(n, blocks.endBlock - 1)[0];
+    const rowEnd = blockRange(n, blocks.firstBlock)[1];
+    this.memo = new Float32Array(rowEnd - this.rowStart);
+    this.open = new OpenColumns(rowEnd - this.rowStart, openBudgetBytes);
+  }
+
+  /** `rows` must already be L2-normalised (n×d). */
+  static async create(
+    rows: Float32Array,
+    n: number,
+    d: number,
+    blocks: ShardBlocks,
+    options: DeviceOptions & { openBudgetBytes?: number } = {},
+  ): Promise<FacilityLocationShard> {
+    const total = blockCount(n);
+    if (
+      !Number.isInteger(blocks.firstBlock) ||
+      !Number.isInteger(blocks.endBlock) ||
+      blocks.firstBlock < 0 ||
+      blocks.endBlock > total ||
+      blocks.firstBlock >= blocks.endBlock
+    ) {
+      throw new RangeError(
+        `shard blocks [${blocks.firstBlock}, ${blocks.endBlock}) are not a range of the ${total} blocks`,
+      );
+    }
+    if (rows.length !== n * d) throw new RangeError(`shard: ${rows.length} values do not fill ${n}×${d}`);
+    const budget = options.openBudgetBytes ?? DEFAULT_OPEN_BUDGET_BYTES;
+    return new FacilityLocationShard(rows, n, d, blocks, await createSimilarityBlockRunner(options), budget);
+  }
+
+  private get blocks(): number {
+    return this.endBlock - this.firstBlock;
+  }
+
+  /**
+   * For a batch of candidates, computes each owned block's column values by GEMM and calls
+   * `visit(c, values, b, start, end)` (b relative to firstBlock, rows [start, end) absolute), blocks in order.
+   */
+  private async forEachBlock(
+    batch: Int32Array,
+    visit: (c: number, values: Float32Array, b: number, start: number, end: number) => void,
+  ): Promise<void> {
+    const { d, rows } = this;
+    const vectors = new Float32Array(batch.length * d);
+    batch.forEach((k, c) => vectors.set(rows.subarray(k * d, (k + 1) * d), c * d));
+    for (let b = 0; b < this.blocks; b++) {
+      const [start, end] = blockRange(this.n, this.firstBlock + b);
+      const width = end - start;
+      const values = await this.runner.run(
+        vectors,
+        batch.length,
+        rows.subarray(start * d, end * d),
+        width,
+        d,
+      );
+      for (let c = 0; c < batch.length; c++)
+        visit(c, values.subarray(c * width, (c + 1) * width), b, start, end);
+    }
+  }
+
+  async partialGains(candidates: Int32Array): Promise<Float64Array> {
+    checkCandidates(candidates, this.n);
+    const blocks = this.blocks;
+    const out = new Float64Array(candidates.length * blocks);
+    // Candidates with kept open rows are summed from them; the others need their columns computed.
+    const scanAt: number[] = [];
+    for (let c = 0; c < candidates.length; c++) {
+      if (!this.sparseGain(candidates[c]!, out.subarray(c * blocks, (c + 1) * blocks))) scanAt.push(c);
+    }
+    for (let first = 0; first < scanAt.length; first += CANDIDATE_BATCH) {
+      const at = scanAt.slice(first, first + CANDIDATE_BATCH);
+      const batch = Int32Array.from(at, (c) => candidates[c]!);
+      const collect = this.open.collector(batch);
+      await this.forEachBlock(batch, (c, column, b, start, end) => {
+        const memo = this.memo.subarray(start - this.rowStart, end - this.rowStart);
+        out[at[c]! * blocks + b] = facilityLocationBlockGain(
+          column,
+          memo,
+          0,
+          end - start,
+          collect.openRows(c),
+        );
+        collect.add(c, column, memo, start);
+      });
+      collect.keep();
+    }
+    return out;
+  }
+
+  /**
+   * k's partial gains from its kept open rows, compacting them to the rows still open. Each term goes to its block's
+   * partial in list (ground-set) order, so the partials equal a full scan's, bit for bit. False when k's list was
+   * dropped for lack of budget (then k is scanned).
+   */
+  private sparseGain(k: number, partials: Float64Array): boolean {
+    const { memo, rowStart, n, firstBlock } = this;
+    return this.open.compact(k, (row, value) => {
+      const m = memo[row - rowStart]!;
+      if (!(value > m)) return false;
+      const b = blockOf(n, row) - firstBlock;
+      partials[b] = partials[b]! + Math.fround(value - m);
+      return true;
+    });
+  }
+
+  async commit(elements: Int32Array): Promise<void> {
+    for (const k of elements) checkElement(k, this.n);
+    // Rows off k's open list already have memo ≥ K[r,k]: raising the listed ones is the whole update.
+    const scan: number[] = [];
+    for (const k of elements) {
+      const kept = this.open.forEach(k, (row, value) => this.raise(row, value));
+      if (!kept) scan.push(k);
+      this.open.drop(k);
+    }
+    // memo = max over the chosen columns is independent of order, so a replay may batch its GEMMs.
+    for (let first = 0; first < scan.length; first += CANDIDATE_BATCH) {
+      await this.forEachBlock(
+        Int32Array.from(scan.slice(first, first + CANDIDATE_BATCH)),
+        (_, column, _b, start, end) =>
+          raiseMemo(column, this.memo.subarray(start - this.rowStart, end - this.rowStart), 0, end - start),
+      );
+    }
+  }
+
+  private raise(row: number, value: number): void {
+    const i = row - this.rowStart;
+    if (value > this.memo[i]!) this.memo[i] = value;
+  }
+
+  async valueParts(): Promise<Float64Array> {
+    const out = new Float64Array(this.blocks);
+    for (let b = 0; b < this.blocks; b++) {
+      const [start, end] = blockRange(this.n, this.firstBlock + b);
+      let sum = 0;
+      for (let i = end - 1; i >= start; i--) sum += this.memo[i - this.rowStart]!;
+      out[b] = sum;
+    }
+    return out;
+  }
+
+  release(): Promise<void> {
+    return this.runner.release();
+  }
+}

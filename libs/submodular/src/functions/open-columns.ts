@@ -1,0 +1,110 @@
+/**
+ * Facility location's sparse bookkeeping for a shard whose columns are computed, not stored. A row i is "open" for
+ * candidate k while K[i,k] > memo[i]; memo values only grow, so a row once closed stays closed, and after one full
+ * evaluation k's later gains need only the rows open then, with their similarity values, visited in the same
+ * (ground-set) order: the same terms, the same bits, without recomputing the column. Late in a greedy run a handful
+ * of rows stay open per candidate, so re-evaluations cost O(open rows) instead of a GEMM over the shard.
+ *
+ * A list is kept only while it has at most `capacity` rows (⌈rows/16⌉, at least 64) and the kept lists fit the byte
+ * budget (8 bytes a row); the other candidates are simply evaluated in full again.
+ */
+export class OpenColumns {
+  readonly capacity: number;
+  private readonly lists = new Map<number, { rows: Int32Array; values: Float32Array; length: number }>();
+  private usedBytes = 0;
+
+  constructor(
+    shardRows: number,
+    private readonly budgetBytes: number,
+  ) {
+    this.capacity = Math.min(shardRows, Math.max(64, Math.ceil(shardRows / 16)));
+  }
+
+  has(k: number): boolean {
+    return this.lists.has(k);
+  }
+
+  /** Visits k's kept rows in order, keeping those for which `stillOpen` is true. False when k has no list. */
+  compact(k: number, stillOpen: (row: number, value: number) => boolean): boolean {
+    const list = this.lists.get(k);
+    if (!list) return false;
+    const { rows, values } = list;
+    let kept = 0;
+    for (let t = 0; t < list.length; t++) {
+      if (stillOpen(rows[t]!, values[t]!)) {
+        rows[kept] = rows[t]!;
+        values[kept++] = values[t]!;
+      }
+    }
+    list.length = kept;
+    if (kept <= rows.length / 2) {
+      // Give the memory back once a list has halved, so the budget follows the lists as they shrink.
+      this.usedBytes -= 8 * (rows.length - kept);
+      list.rows = rows.slice(0, kept);
+      list.values = values.slice(0, kept);
+    }
+    return true;
+  }
+
+  /** Visits k's kept rows in order. False when k has no list. */
+  forEach(k: number, visit: (row: number, value: number) => void): boolean {
+    const list = this.lists.get(k);
+    if (!list) return false;
+    for (let t = 0; t < list.length; t++) visit(list.rows[t]!, list.values[t]!);
+    return true;
+  }
+
+  drop(k: number): void {
+    const list = this.lists.get(k);
+    if (!list) return;
+    this.usedBytes -= 8 * list.rows.length;
+    this.lists.delete(k);
+  }
+
+  /**
+   * Gathers the open rows of a batch of candidates while their columns are computed block by block (blocks in
+   * ground-set order). Each candidate's open-row count (facilityLocationBlockGain adds to openRows(c)) decides
+   * whether its rows are still worth collecting, so columns too dense to keep cost no second pass.
+   */
+  collector(batch: Int32Array): {
+    openRows(c: number): Int32Array;
+    add(c: number, column: Float32Array, memo: Float32Array, start: number): void;
+    keep(): void;
+  } {
+    const { capacity } = this;
+    const counts = Array.from({ length: batch.length }, () => new Int32Array(1));
+    const rows = new Int32Array(batch.length * capacity);
+    const values = new Float32Array(batch.length * capacity);
+    const lengths = new Int32Array(batch.length);
+    return {
+      openRows: (c) => counts[c]!,
+      add: (c, column, memo, start) => {
+        if (counts[c]![0]! > capacity) return;
+        let length = lengths[c]!;
+        const base = c * capacity;
+        for (let i = column.length - 1; i >= 0; i--) {
+          if (column[i]! > memo[i]!) {
+            rows[base + length] = start + i;
+            values[base + length++] = column[i]!;
+          }
+        }
+        lengths[c] = length;
+      },
+      keep: () => {
+        for (let c = 0; c < batch.length; c++) {
+          const length = lengths[c]!;
+          if (counts[c]![0]! > capacity || this.usedBytes + 8 * length > this.budgetBytes) continue;
+          const k = batch[c]!;
+          this.drop(k);
+          const base = c * capacity;
+          this.lists.set(k, {
+            rows: rows.slice(base, base + length),
+            values: values.slice(base, base + length),
+            length,
+          });
+          this.usedBytes += 8 * length;
+        }
+      },
+    };
+  }
+}

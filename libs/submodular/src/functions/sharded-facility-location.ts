@@ -1,0 +1,66 @@
+import { blockCount } from '../blocked-sum.js';
+import type { GainOracle } from '../types.js';
+import { checkCandidates, checkCommit } from '../validate.js';
+import type { FacilityLocationPart } from './facility-location-shard.js';
+
+/**
+ * Facility location as a gain oracle over shards that own contiguous ranges of summation blocks, held in this process
+ * or by workers: the parts answer per-block partial sums and this adds them in block order, in float64 — the blocked
+ * summation every facility-location gain uses — so the gains, and every greedy decision, are the same bits for one
+ * shard or many.
+ */
+export class ShardedFacilityLocation implements GainOracle {
+  private readonly selected: Uint8Array;
+  private readonly parts: readonly FacilityLocationPart[];
+
+  constructor(
+    readonly n: number,
+    parts: readonly FacilityLocationPart[],
+  ) {
+    this.parts = [...parts].sort((a, b) => a.firstBlock - b.firstBlock);
+    let next = 0;
+    for (const part of this.parts) {
+      if (part.firstBlock !== next)
+        throw new RangeError(`facility-location shards do not cover block ${next} exactly once`);
+      next = part.endBlock;
+    }
+    if (next !== blockCount(n))
+      throw new RangeError(`facility-location shards cover ${next} of ${blockCount(n)} blocks`);
+    this.selected = new Uint8Array(n);
+  }
+
+  async gains(candidates: Int32Array): Promise<Float64Array> {
+    checkCandidates(candidates, this.n);
+    const partials = await Promise.all(this.parts.map((part) => part.partialGains(candidates)));
+    const out = new Float64Array(candidates.length);
+    for (let c = 0; c < candidates.length; c++) {
+      let total = 0;
+      this.parts.forEach((part, s) => {
+        const width = part.endBlock - part.firstBlock;
+        const mine = partials[s]!;
+        for (let b = c * width, end = b + width; b < end; b++) total += mine[b]!;
+      });
+      out[c] = total;
+    }
+    return out;
+  }
+
+  async commit(k: number): Promise<void> {
+    checkCommit(k, this.n, this.selected);
+    this.selected[k] = 1;
+    const element = Int32Array.of(k);
+    await Promise.all(this.parts.map((part) => part.commit(element)));
+  }
+
+  /** f(selection): the memo's partial sums added in block order, as facility location's evaluate computes it. */
+  async value(): Promise<number> {
+    const parts = await Promise.all(this.parts.map((part) => part.valueParts()));
+    let total = 0;
+    for (const mine of parts) for (const sum of mine) total += sum;
+    return total;
+  }
+
+  async release(): Promise<void> {
+    await Promise.all(this.parts.map((part) => part.release()));
+  }
+}
