@@ -41,6 +41,19 @@ describe('architecture rules (shared/ARCHITECTURE.md)', () => {
     }
   });
 
+  it('only libs/metrics knows Prometheus: the other libraries report through plain observer callbacks', () => {
+    for (const lib of libs.filter((l) => l !== 'metrics')) {
+      for (const file of sources(join(ROOT, 'libs', lib, 'src'))) {
+        for (const spec of imports(file)) {
+          assert.ok(!['prom-client', '@smartmix/metrics'].includes(spec), `${file} imports ${spec}`);
+        }
+      }
+    }
+    for (const file of sources(join(ROOT, 'libs', 'metrics', 'src'))) {
+      for (const spec of imports(file)) assert.ok(!spec.startsWith('@smartmix/'), `${file} imports ${spec}`);
+    }
+  });
+
   it('every workspace package is referenced by the root TypeScript build', () => {
     const references = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')).references.map(
       (r: { path: string }) => r.path,

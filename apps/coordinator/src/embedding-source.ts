@@ -68,18 +68,26 @@ export async function loadEmbeddings(
 /** Dimension of the model-free hashing embeddings used when no embeddings or model are given. */
 export const HASHING_DIM = 256;
 
-/** Embeds every prompt of the collection with the model-free hashing embedder, in collection order. */
+/** How many prompts to embed between two progress reports. */
+const PROGRESS_EVERY = 1024;
+
+/**
+ * Embeds every prompt of the collection with the model-free hashing embedder, in collection order, telling
+ * `onEmbedded` of progress as it goes (a throughput metric).
+ */
 export async function hashingEmbeddings(
   inputs: string[],
   options: ReadOptions,
   count: number,
+  onEmbedded: (prompts: number) => void = () => {},
 ): Promise<LoadedEmbeddings> {
   const data = new Float32Array(count * HASHING_DIM);
   let r = 0;
   for await (const record of readCollection(inputs, options)) {
     hashingEmbedding(record.prompt, HASHING_DIM, data.subarray(r * HASHING_DIM, (r + 1) * HASHING_DIM));
-    r++;
+    if (++r % PROGRESS_EVERY === 0) onEmbedded(PROGRESS_EVERY);
   }
+  onEmbedded(r % PROGRESS_EVERY);
   return {
     d: HASHING_DIM,
     rowOf: Int32Array.from({ length: count }, (_, i) => i),

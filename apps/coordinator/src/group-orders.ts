@@ -1,3 +1,4 @@
+import type { JobTracker } from '@smartmix/metrics';
 import { type GroupOrder, type InstanceFunction, orderGroup, orderGroupSplit } from '@smartmix/mixture';
 import { type ArtifactStore, contentKey, getJson, putJson, sha256Hex } from '@smartmix/storage';
 import type { KernelPlacement } from '@smartmix/submodular';
@@ -56,15 +57,22 @@ export async function groupOrder(
   group: GroupToOrder,
   settings: OrderSettings,
   stats: OrderStats,
+  tracker?: JobTracker,
 ): Promise<GroupOrder> {
   const key = groupOrderKey(group, settings);
   const cached = await getJson<StoredGroupOrder>(store, key);
   if (cached) {
     stats.reused++;
+    tracker?.artifact('stage2-order', 'reused');
+    tracker?.metrics.groupsDone.inc({ source: 'reused' });
     return cached;
   }
   const n = group.ids.length;
-  const scoring = { placement: settings.placement, maxKernelBytes: settings.maxKernelBytes };
+  const scoring = {
+    placement: settings.placement,
+    maxKernelBytes: settings.maxKernelBytes,
+    onStep: tracker?.greedy('stage2', n, group),
+  };
   const order =
     settings.splitAbove !== undefined
       ? await orderGroupSplit(
@@ -84,5 +92,7 @@ export async function groupOrder(
   };
   await putJson(store, key, stored);
   stats.computed++;
+  tracker?.artifact('stage2-order', 'computed');
+  tracker?.metrics.groupsDone.inc({ source: 'computed' });
   return order;
 }

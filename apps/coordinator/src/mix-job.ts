@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { collectionGroups, groupKey, readCollection, scanCollection } from '@smartmix/dataset';
+import { HASHING_EMBEDDER_ID } from '@smartmix/embedding';
 import {
   type Allocation,
   baselineAllocation,
@@ -39,7 +40,7 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
   const timings: StageTimings = {};
   const time = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
     const start = performance.now();
-    const result = await work();
+    const result = await (options.tracker ? options.tracker.stage(stage, work) : work());
     timings[stage] = (performance.now() - start) / 1000;
     log(`${stage}: ${timings[stage]!.toFixed(2)} s`);
     return result;
@@ -61,7 +62,9 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
     const loaded = await time('embeddings', () =>
       options.embeddings
         ? loadEmbeddings(options.embeddings, options.ids!, index.ids)
-        : hashingEmbeddings(options.inputs, { fields: options.fields }, index.ids.length),
+        : hashingEmbeddings(options.inputs, { fields: options.fields }, index.ids.length, (count) =>
+            options.tracker?.embedded(HASHING_EMBEDDER_ID, count),
+          ),
     );
     embeddings = loaded;
     const taskRows = index.tasks.map(() => [] as number[]);
@@ -76,6 +79,7 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
         numTasks: options.numTasks,
         budget: options.budget,
         placement: options.placement?.kernel ?? options.device,
+        onStep: options.tracker?.greedy('stage1', index.tasks.length),
       }),
     );
     allocation = stage1;
@@ -96,6 +100,12 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
   const chosen = new Uint8Array(index.ids.length);
   const groupSummaries: GroupSummary[] = [];
   const orderStats: OrderStats = { computed: 0, reused: 0 };
+  options.tracker?.metrics.groupsTotal.set(
+    Object.values(allocation.templateBudgets).reduce(
+      (sum, split) => sum + TEMPLATE_TYPES.filter((type) => split[type] > 0).length,
+      0,
+    ),
+  );
   await time('stage2', async () => {
     for (const [task, split] of Object.entries(allocation.templateBudgets)) {
       for (const type of TEMPLATE_TYPES) {
@@ -124,6 +134,7 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
               maxKernelBytes: options.maxKernelBytes,
             },
             orderStats,
+            options.tracker,
           );
           positions = order.order.slice(0, budget);
           objective = order.gains.slice(0, budget).reduce((a, b) => a + b, 0);
@@ -133,6 +144,7 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
             groupSeed(options.seed, task, type),
           ).slice(0, budget);
         }
+        if (!embeddings) options.tracker?.metrics.groupsDone.inc({ source: 'shuffled' });
         for (const p of positions) chosen[records[p]!] = 1;
         groupSummaries.push({ task, templateType: type, size: records.length, budget, objective });
       }

@@ -1,4 +1,5 @@
 import type { FieldMap } from '@smartmix/dataset';
+import type { JobTracker } from '@smartmix/metrics';
 import type { BaselineMixer } from '@smartmix/mixture';
 import type { DeviceOptions } from '@smartmix/onnx';
 import type { ArtifactStore } from '@smartmix/storage';
@@ -29,4 +30,6 @@ export interface MixJobOptions {
   placement?: Placement;
   outDir: string;
   log?: (line: string) => void;
+  /** The job's metrics (stages, embedding throughput, greedy progress); none: not measured. */
+  tracker?: JobTracker;
 }

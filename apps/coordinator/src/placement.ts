@@ -9,8 +9,9 @@ import {
   type WorkerConnection,
   WorkerPool,
 } from '@smartmix/cluster';
+import type { JobTracker } from '@smartmix/metrics';
 import type { DeviceOptions } from '@smartmix/onnx';
-import type { KernelPlacement } from '@smartmix/submodular';
+import { type KernelPlacement, SUMMATION_BLOCK_ROWS } from '@smartmix/submodular';
 
 export interface PlacementOptions {
   /** Local worker processes to start on loopback (0: compute in this process). */
@@ -30,6 +31,8 @@ export interface PlacementOptions {
   device: DeviceOptions;
   /** Where warnings go (a lost worker, a skipped address); default stderr. */
   warn?: (line: string) => void;
+  /** The job's metrics: RPCs, worker up/down, shard sizes. */
+  tracker?: JobTracker;
 }
 
 export interface Placement {
@@ -42,13 +45,27 @@ export interface Placement {
 const stderrLine = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Similarity work on a pool of workers: dense kernels by row ranges, facility location by block shards. */
-function onWorkers(connections: WorkerConnection[], warn: (line: string) => void): KernelPlacement {
-  const pool = new WorkerPool(connections, (lost, cause, replacement) =>
-    warn(`warning: ${cause.message}; its work moves to worker ${replacement.address}`),
-  );
+function onWorkers(
+  connections: WorkerConnection[],
+  warn: (line: string) => void,
+  tracker: JobTracker | undefined,
+): KernelPlacement {
+  for (const c of connections) tracker?.workerUp(c.address, true);
+  const pool = new WorkerPool(connections, (lost, cause, replacement) => {
+    tracker?.workerUp(lost.address, false);
+    warn(`warning: ${cause.message}; its work moves to worker ${replacement.address}`);
+  });
   return {
     products: (rows, n, d) => similarityMatrixFromWorkers(pool, rows, n, d),
-    facilityLocationParts: (rows, n, d) => facilityLocationPartsOnWorkers(pool, rows, n, d),
+    facilityLocationParts: async (rows, n, d) => {
+      const parts = await facilityLocationPartsOnWorkers(pool, rows, n, d);
+      tracker?.shards(
+        parts.map(
+          (p) => Math.min(n, p.endBlock * SUMMATION_BLOCK_ROWS) - p.firstBlock * SUMMATION_BLOCK_ROWS,
+        ),
+      );
+      return parts;
+    },
   };
 }
 
@@ -66,9 +83,10 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
       credentials: clientCredentials(options.tls),
       deadlineMs: options.callDeadlineMs,
       onSkipped: (address, cause) => warn(`warning: skipping ${address}: ${cause.message}`),
+      observer: options.tracker?.rpcClient(),
     });
     return {
-      kernel: onWorkers(connections, warn),
+      kernel: onWorkers(connections, warn, options.tracker),
       description: `workers ${connections.map((c) => c.address).join(',')}`,
       close: async () => connections.forEach((c) => c.close()),
     };
@@ -77,9 +95,11 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
     const local = await startLocalWorkers(
       [...options.workerCommand, ...deviceArgs(options.device)],
       options.workers,
+      undefined,
+      options.tracker?.rpcClient(),
     );
     return {
-      kernel: onWorkers(local.connections, warn),
+      kernel: onWorkers(local.connections, warn, options.tracker),
       description: `${options.workers} local worker${options.workers > 1 ? 's' : ''}`,
       close: () => local.stop(),
     };

@@ -5,6 +5,7 @@ import {
   startWorkerServer,
   watchParent,
 } from '@smartmix/cluster';
+import { createMetrics, rpcObserver, startMetricsServer } from '@smartmix/metrics';
 
 export interface WorkerOptions {
   listen: string;
@@ -18,6 +19,8 @@ export interface WorkerOptions {
   tokenFile?: string;
   /** TLS certificate files (plain text when absent). */
   tls?: ServerTlsFiles;
+  /** host:port to serve Prometheus metrics on, for the worker's whole life (none: no metrics endpoint). */
+  metricsListen?: string;
 }
 
 /**
@@ -25,13 +28,26 @@ export interface WorkerOptions {
  * workers are found by that line), and shuts down cleanly, letting calls in flight finish.
  */
 export async function runWorker(options: WorkerOptions): Promise<void> {
+  const token = resolveToken(options.tokenFile);
+  // The metrics endpoint comes first: a bad --metrics-listen fails before the worker accepts any call.
+  const metrics = options.metricsListen ? createMetrics('worker', options.version) : undefined;
+  const endpoint = metrics && (await startMetricsServer(options.metricsListen!, metrics.registry));
   const worker = await startWorkerServer(options.listen, {
     ...options,
-    token: resolveToken(options.tokenFile),
+    token,
+    observer: metrics && rpcObserver(metrics, 'server'),
+  }).catch(async (err) => {
+    await endpoint?.close();
+    throw err;
   });
   process.stdout.write(`${LISTENING_PREFIX}${worker.address}\n`);
+  if (endpoint) process.stderr.write(`metrics on http://${endpoint.address}/metrics\n`);
   await new Promise<void>((resolve) => {
-    const stop = () => worker.shutdown().then(resolve);
+    const stop = () =>
+      worker
+        .shutdown()
+        .then(() => endpoint?.close())
+        .then(resolve);
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
     if (options.exitWithParent) watchParent(stop);

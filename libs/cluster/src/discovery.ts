@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import type * as grpc from '@grpc/grpc-js';
+import type { RpcObserver } from './rpc-observer.js';
 import { WorkerConnection, WorkerError } from './worker-client.js';
 
 export interface WorkerDiscovery {
@@ -10,6 +11,8 @@ export interface WorkerDiscovery {
   token?: string;
   credentials?: grpc.ChannelCredentials;
   deadlineMs?: number;
+  /** Told of every call (metrics). */
+  observer?: RpcObserver;
   /** Told of resolved addresses that did not answer (DNS only). */
   onSkipped?: (address: string, cause: WorkerError) => void;
 }
@@ -44,7 +47,11 @@ async function resolve(dns: string): Promise<{ addresses: string[]; host: string
  * one answers. One worker reached through several addresses is used once (workers report a per-process id).
  */
 export async function connectWorkers(discovery: WorkerDiscovery): Promise<WorkerConnection[]> {
-  const options = { credentials: discovery.credentials, deadlineMs: discovery.deadlineMs };
+  const options = {
+    credentials: discovery.credentials,
+    deadlineMs: discovery.deadlineMs,
+    observer: discovery.observer,
+  };
   const listed = (discovery.addresses ?? []).map((address) => ({
     address,
     required: true,

@@ -3,6 +3,7 @@ export { connectWorkers, type WorkerDiscovery } from './discovery.js';
 export { LISTENING_PREFIX, type LocalWorkers, startLocalWorkers, watchParent } from './local-workers.js';
 export { CHUNK_BYTES, MAX_MESSAGE_BYTES } from './protocol.js';
 export { facilityLocationPartsOnWorkers } from './remote-facility-location.js';
+export type { RpcObserver } from './rpc-observer.js';
 export {
   type ClientTlsFiles,
   clientCredentials,

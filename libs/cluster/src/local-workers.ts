@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { TOKEN_ENV } from './auth.js';
+import type { RpcObserver } from './rpc-observer.js';
 import { WorkerConnection } from './worker-client.js';
 
 /** The line a worker prints on stdout once its server is bound; local workers are found by it. */
@@ -52,6 +53,7 @@ export async function startLocalWorkers(
   command: readonly string[],
   count: number,
   startTimeoutMs = 30_000,
+  observer?: RpcObserver,
 ): Promise<LocalWorkers> {
   // A fresh token per set of local workers: nothing else on the machine can use them, and none is ever printed.
   const token = randomBytes(24).toString('hex');
@@ -76,7 +78,10 @@ export async function startLocalWorkers(
     throw failure.reason;
   }
   const connections = started.map(
-    (s) => new WorkerConnection((s as PromiseFulfilledResult<{ address: string }>).value.address, token),
+    (s) =>
+      new WorkerConnection((s as PromiseFulfilledResult<{ address: string }>).value.address, token, {
+        observer,
+      }),
   );
   return {
     connections,

@@ -10,6 +10,7 @@ import type { RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
 import type { ShardHandle, ShardHandle__Output } from './generated/smartmix/v1/ShardHandle.js';
 import type { WorkerClient } from './generated/smartmix/v1/Worker.js';
 import { bytesOf, CHANNEL_OPTIONS, rowsPerChunk, toFloat32, toFloat64, workerProto } from './protocol.js';
+import { clientTimingInterceptor, countingDefinition, type RpcObserver } from './rpc-observer.js';
 
 /**
  * A worker that cannot be reached or failed a call: an operational error, reported as one line. `lost` says the
@@ -58,6 +59,8 @@ export interface ConnectionOptions {
   deadlineMs?: number;
   /** The name the worker's TLS certificate must carry, when it differs from the dialled host. */
   serverName?: string;
+  /** Told of every call's duration, status and message sizes (metrics). */
+  observer?: RpcObserver;
 }
 
 /** The coordinator's handle on one worker. */
@@ -72,11 +75,19 @@ export class WorkerConnection {
     private readonly options: ConnectionOptions = {},
   ) {
     this.metadata = tokenMetadata(token);
-    const Worker = workerProto().smartmix.v1.Worker;
+    const { observer } = options;
+    const Worker = observer
+      ? grpc.makeGenericClientConstructor(
+          countingDefinition(workerProto().smartmix.v1.Worker.service, observer),
+          'Worker',
+        )
+      : workerProto().smartmix.v1.Worker;
     // A worker found by DNS is dialled by IP; its certificate names the Service, so TLS checks that name.
-    const channel = options.serverName
-      ? { ...CHANNEL_OPTIONS, 'grpc.ssl_target_name_override': options.serverName }
-      : CHANNEL_OPTIONS;
+    const channel = {
+      ...CHANNEL_OPTIONS,
+      ...(options.serverName ? { 'grpc.ssl_target_name_override': options.serverName } : {}),
+      ...(observer ? { interceptors: [clientTimingInterceptor(observer)] } : {}),
+    };
     this.client = new Worker(
       address,
       options.credentials ?? grpc.credentials.createInsecure(),

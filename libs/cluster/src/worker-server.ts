@@ -10,6 +10,7 @@ import type { RowsHandle, RowsHandle__Output } from './generated/smartmix/v1/Row
 import type { SimilarityRowsRequest__Output } from './generated/smartmix/v1/SimilarityRowsRequest.js';
 import type { WorkerHandlers } from './generated/smartmix/v1/Worker.js';
 import { bytesOf, CHANNEL_OPTIONS, rowsPerChunk, toFloat32, workerProto } from './protocol.js';
+import { countingDefinition, type RpcObserver, serverTimingInterceptor } from './rpc-observer.js';
 import { rpcFailure, type StoredRows, shardHandlers } from './shard-service.js';
 import { type ServerTlsFiles, serverCredentials } from './tls.js';
 
@@ -19,6 +20,8 @@ export interface WorkerServerOptions extends DeviceOptions {
   token?: string;
   /** TLS certificate files (plain text when absent). */
   tls?: ServerTlsFiles;
+  /** Told of every call's duration, status and message sizes (metrics). */
+  observer?: RpcObserver;
 }
 
 const fail = rpcFailure;
@@ -136,9 +139,14 @@ function authenticated(all: WorkerHandlers, token: string | undefined): WorkerHa
 
 /** Starts a worker's gRPC server on `listen` (host:port). */
 export function startWorkerServer(listen: string, options: WorkerServerOptions): Promise<RunningWorker> {
-  const server = new grpc.Server(CHANNEL_OPTIONS);
+  const { observer } = options;
+  const server = new grpc.Server({
+    ...CHANNEL_OPTIONS,
+    ...(observer ? { interceptors: [serverTimingInterceptor(observer)] } : {}),
+  });
+  const service = workerProto().smartmix.v1.Worker.service;
   server.addService(
-    workerProto().smartmix.v1.Worker.service,
+    observer ? countingDefinition(service, observer) : service,
     authenticated(handlers(options), options.token),
   );
   const credentials = serverCredentials(options.tls);

@@ -3,6 +3,7 @@ export { contentKey, sha256Hex } from './content-key.js';
 export { StoreError } from './errors.js';
 export { getJson, putJson } from './json.js';
 export { LocalDirectoryStore } from './local-store.js';
+export { observeStore, type StoreObserver } from './observed-store.js';
 export { openStore } from './open-store.js';
 export type { S3StoreOptions } from './s3-config.js';
 export { S3Store } from './s3-store.js';

@@ -50,4 +50,5 @@ export type {
   OptimizerName,
   Selection,
   SetFunction,
+  StepCallback,
 } from './types.js';

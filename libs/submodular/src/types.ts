@@ -33,6 +33,8 @@ export interface SetFunction {
 
 export type OptimizerName = 'naive' | 'lazy' | 'stochastic' | 'lazier';
 
+export type StepCallback = (step: number, element: number, gain: number, evaluations: number) => void;
+
 export interface MaximizeOptions {
   optimizer: OptimizerName;
   budget: number;
@@ -52,8 +54,11 @@ export interface MaximizeOptions {
    * algorithm, only `evaluations` grows. Default 1, right for in-process oracles.
    */
   lazyBatchSize?: number;
-  /** Called after each step (1-based) with the element taken and its gain. */
-  onStep?: (step: number, element: number, gain: number) => void;
+  /**
+   * Called after each step (1-based) with the element taken, its gain and the candidate gains asked of the oracle
+   * so far (progress and metrics hooks; the optimizers know nothing of either).
+   */
+  onStep?: StepCallback;
 }
 
 export interface Selection {

@@ -1,7 +1,9 @@
 import { type MixJobOptions, openPlacement, runMixJob } from '@smartmix/coordinator';
-import { DEFAULT_STORE, openStore } from '@smartmix/storage';
+import { type JobTracker, storeObserver } from '@smartmix/metrics';
+import { DEFAULT_STORE, observeStore, openStore } from '@smartmix/storage';
 import { DEFAULT_MAX_KERNEL_BYTES } from '@smartmix/submodular';
 import { type Command, Option } from 'commander';
+import { addJobMetricsFlags, type JobMetricsFlags, withJobMetrics } from '../job-metrics.js';
 import { choiceOption, integerOption, numberOption } from '../parse.js';
 import {
   addPlacementFlags,
@@ -13,7 +15,7 @@ import {
 const FUNCTIONS = ['gc', 'fl', 'logdet'] as const;
 const MIXERS = ['smart', 'proportional', 'temperature', 'equal', 'unimax', 'random'] as const;
 
-interface MixFlags extends PlacementFlags {
+interface MixFlags extends PlacementFlags, JobMetricsFlags {
   input: string[];
   embeddings?: string;
   ids?: string;
@@ -117,45 +119,52 @@ export function registerMix(program: Command): void {
     )
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
     .requiredOption('--out <dir>', 'output directory (mixture.jsonl, manifest.json, budgets.csv)');
-  addPlacementFlags(command).action(async (flags: MixFlags) => {
-    const device = { device: flags.device, strictDevice: flags.strictDevice };
-    // Everything that can fail on bad input comes before workers are started, so a failure leaves none behind.
-    const store = await openStore(flags.store);
-    const placement = await openPlacement({
-      ...placementOptions(flags),
-      workerCommand: workerCommand(),
-      device,
-    });
-    const options: MixJobOptions = {
-      inputs: flags.input,
-      fields: {
-        id: flags.idField,
-        task: flags.taskField,
-        templateType: flags.templateType === false ? null : flags.templateTypeField,
-        prompt: flags.promptField,
-        response: flags.responseField,
-      },
-      embeddings: flags.embeddings,
-      ids: flags.ids,
-      numTasks: flags.numTasks,
-      budget: flags.budget,
-      taskFunction: { name: flags.taskFunction, lambda: flags.taskLambda },
-      instanceFunction: { name: flags.instanceFunction, lambda: flags.instanceLambda },
-      mixer: {
-        name: flags.mixer,
-        cap: flags.cap,
-        temperature: flags.temperature,
-        maxEpochs: flags.maxEpochs,
-      },
-      seed: flags.seed,
-      splitAbove: flags.splitAbove,
-      maxKernelBytes: flags.maxKernelMemory * 2 ** 20,
-      store,
-      device,
-      placement,
-      outDir: flags.out,
-      log: (line) => process.stderr.write(`${line}\n`),
-    };
-    await runMixJob(options).finally(() => placement.close());
+  addJobMetricsFlags(addPlacementFlags(command)).action((flags: MixFlags) =>
+    withJobMetrics(flags, 'mix', (tracker) => mix(flags, tracker)),
+  );
+}
+
+async function mix(flags: MixFlags, tracker: JobTracker | undefined): Promise<void> {
+  const device = { device: flags.device, strictDevice: flags.strictDevice };
+  // Everything that can fail on bad input comes before workers are started, so a failure leaves none behind.
+  const opened = await openStore(flags.store);
+  const store = tracker ? observeStore(opened, storeObserver(tracker.metrics)) : opened;
+  const placement = await openPlacement({
+    ...placementOptions(flags),
+    workerCommand: workerCommand(),
+    device,
+    tracker,
   });
+  const options: MixJobOptions = {
+    inputs: flags.input,
+    fields: {
+      id: flags.idField,
+      task: flags.taskField,
+      templateType: flags.templateType === false ? null : flags.templateTypeField,
+      prompt: flags.promptField,
+      response: flags.responseField,
+    },
+    embeddings: flags.embeddings,
+    ids: flags.ids,
+    numTasks: flags.numTasks,
+    budget: flags.budget,
+    taskFunction: { name: flags.taskFunction, lambda: flags.taskLambda },
+    instanceFunction: { name: flags.instanceFunction, lambda: flags.instanceLambda },
+    mixer: {
+      name: flags.mixer,
+      cap: flags.cap,
+      temperature: flags.temperature,
+      maxEpochs: flags.maxEpochs,
+    },
+    seed: flags.seed,
+    splitAbove: flags.splitAbove,
+    maxKernelBytes: flags.maxKernelMemory * 2 ** 20,
+    store,
+    device,
+    placement,
+    outDir: flags.out,
+    log: (line) => process.stderr.write(`${line}\n`),
+    tracker,
+  };
+  await runMixJob(options).finally(() => placement.close());
 }

@@ -1,7 +1,9 @@
 import { openPlacement } from '@smartmix/coordinator';
+import type { JobTracker } from '@smartmix/metrics';
 import { readMatrix } from '@smartmix/npy';
 import { DEFAULT_MAX_KERNEL_BYTES, runSelection } from '@smartmix/submodular';
 import { type Command, Option } from 'commander';
+import { addJobMetricsFlags, type JobMetricsFlags, withJobMetrics } from '../job-metrics.js';
 import { writeJsonOutput } from '../output.js';
 import { choiceOption, integerOption, numberOption } from '../parse.js';
 import {
@@ -11,7 +13,7 @@ import {
   workerCommand,
 } from '../placement-flags.js';
 
-interface SelectFlags extends PlacementFlags {
+interface SelectFlags extends PlacementFlags, JobMetricsFlags {
   embeddings: string;
   kernel?: string;
   function: 'fl' | 'gc' | 'logdet';
@@ -74,30 +76,39 @@ export function registerSelect(program: Command): void {
     )
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
     .option('--out <file>', "output JSON file, or '-' for stdout", '-');
-  addPlacementFlags(command).action(async (flags: SelectFlags) => {
-    const embeddings = await readMatrix(flags.embeddings);
-    const kernel = flags.kernel === undefined ? undefined : await readMatrix(flags.kernel);
-    const device = { device: flags.device, strictDevice: flags.strictDevice };
-    const placement = await openPlacement({
-      ...placementOptions(flags),
-      workerCommand: workerCommand(),
-      device,
-    });
-    const result = await runSelection({
-      embeddings,
-      kernel,
-      kernelMode: flags.kernelMode,
-      function: flags.function,
-      lambda: flags.lambda,
-      budget: flags.budget,
-      optimizer: flags.optimizer,
-      seed: flags.seed,
-      epsilon: flags.epsilon,
-      stopIfZeroGain: flags.stopIfZeroGain,
-      stopIfNegativeGain: flags.stopIfNegativeGain,
-      placement: placement.kernel,
-      maxKernelBytes: flags.maxKernelMemory * 2 ** 20,
-    }).finally(() => placement.close());
-    await writeJsonOutput(flags.out, { ...result, placement: placement.description });
+  addJobMetricsFlags(addPlacementFlags(command)).action((flags: SelectFlags) =>
+    withJobMetrics(flags, 'select', (tracker) => select(flags, tracker)),
+  );
+}
+
+async function select(flags: SelectFlags, tracker: JobTracker | undefined): Promise<void> {
+  const embeddings = await readMatrix(flags.embeddings);
+  const kernel = flags.kernel === undefined ? undefined : await readMatrix(flags.kernel);
+  const device = { device: flags.device, strictDevice: flags.strictDevice };
+  const placement = await openPlacement({
+    ...placementOptions(flags),
+    workerCommand: workerCommand(),
+    device,
+    tracker,
   });
+  const result = await runSelection({
+    embeddings,
+    kernel,
+    kernelMode: flags.kernelMode,
+    function: flags.function,
+    lambda: flags.lambda,
+    budget: flags.budget,
+    optimizer: flags.optimizer,
+    seed: flags.seed,
+    epsilon: flags.epsilon,
+    stopIfZeroGain: flags.stopIfZeroGain,
+    stopIfNegativeGain: flags.stopIfNegativeGain,
+    placement: placement.kernel,
+    maxKernelBytes: flags.maxKernelMemory * 2 ** 20,
+    onStep: tracker?.greedy('select', embeddings.rows),
+  }).finally(() => placement.close());
+  if (tracker) {
+    for (const [stage, seconds] of Object.entries(result.seconds)) tracker.stageFinished(stage, seconds);
+  }
+  await writeJsonOutput(flags.out, { ...result, placement: placement.description });
 }

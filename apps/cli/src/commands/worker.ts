@@ -18,6 +18,7 @@ export function registerWorker(program: Command): void {
       '--exit-with-parent',
       'stop when the parent process exits (how local workers follow their coordinator)',
     )
+    .option('--metrics-listen <host:port>', 'serve Prometheus metrics at http://host:port/metrics')
     .option(
       '--threads <n>',
       'onnxruntime intra-op threads (default: all cores)',
@@ -34,6 +35,7 @@ export function registerWorker(program: Command): void {
         tlsCert?: string;
         tlsKey?: string;
         tlsClientCa?: string;
+        metricsListen?: string;
       }) =>
         runWorker({
           ...flags,

@@ -5,6 +5,7 @@ import {
   type FunctionName,
   greedyOrder,
   type KernelPlacement,
+  type StepCallback,
 } from '@smartmix/submodular';
 import { AllocationError, checkCounts, type TaskCounts } from '../template-counts.js';
 import { allocateBudgets, type SmartAllocation } from './allocate.js';
@@ -20,6 +21,8 @@ export interface TaskSelectionRequest {
   budget: number;
   /** Where the task kernel's GEMM runs (default: CPU in this process). */
   placement?: KernelPlacement;
+  /** Told of every greedy step (progress, metrics). */
+  onStep?: StepCallback;
 }
 
 export interface TaskSelection extends SmartAllocation {
@@ -52,7 +55,7 @@ export async function selectTasks(request: TaskSelectionRequest): Promise<TaskSe
     throw new AllocationError('λ does not apply to fl');
   const kernel = await cosineKernel(request.taskEmbeddings, count, d, 'sijs', request.placement);
   const fn = createSetFunction(request.function, kernel, lambda);
-  const { order, gains } = await greedyOrder(fn.oracle(), numTasks);
+  const { order, gains } = await greedyOrder(fn.oracle(), numTasks, 1, request.onStep);
   const selected = order.map((t) => tasks[t]!);
   return {
     selected: selected.map((t) => t.name),

@@ -3,12 +3,18 @@ import {
   embeddingScorer,
   type FunctionName,
   greedyOrder,
+  type StepCallback,
 } from '@smartmix/submodular';
 
 export interface InstanceFunction {
   name: FunctionName;
   /** λ for gc / logdet; null for fl. */
   lambda: number | null;
+}
+
+export interface OrderGroupOptions extends EmbeddingScorerOptions {
+  /** Told of every greedy step (progress, metrics). */
+  onStep?: StepCallback;
 }
 
 /** A complete greedy order of one (task, template type) group: any budget b takes the first b positions. */
@@ -29,11 +35,11 @@ export async function orderGroup(
   n: number,
   d: number,
   spec: InstanceFunction,
-  options: EmbeddingScorerOptions = {},
+  options: OrderGroupOptions = {},
 ): Promise<GroupOrder> {
   const scorer = await embeddingScorer(embeddings, n, d, spec.name, spec.lambda, options);
   try {
-    const { order, gains } = await greedyOrder(scorer.oracle, n, scorer.lazyBatchSize);
+    const { order, gains } = await greedyOrder(scorer.oracle, n, scorer.lazyBatchSize, options.onStep);
     return { order, gains };
   } finally {
     await scorer.release();

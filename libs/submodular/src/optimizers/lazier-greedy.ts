@@ -62,7 +62,7 @@ export async function lazierGreedy(oracle: GainOracle, options: MaximizeOptions)
     remaining.remove(best);
     order.push(best);
     gains.push(bestGain);
-    options.onStep?.(order.length, best, bestGain);
+    options.onStep?.(order.length, best, bestGain, evaluations);
   }
   return { order, gains, evaluations };
 }

@@ -48,7 +48,7 @@ export async function lazyGreedy(oracle: GainOracle, options: MaximizeOptions): 
       fresh.invalidate();
       order.push(k);
       gains.push(gain);
-      options.onStep?.(order.length, k, gain);
+      options.onStep?.(order.length, k, gain, evaluations);
     } else {
       heap.push(gain, k);
     }

@@ -29,7 +29,7 @@ export async function naiveGreedy(oracle: GainOracle, options: MaximizeOptions):
     chosen[best] = 1;
     order.push(best);
     gains.push(bestGain);
-    options.onStep?.(order.length, best, bestGain);
+    options.onStep?.(order.length, best, bestGain, evaluations);
   }
   return { order, gains, evaluations };
 }

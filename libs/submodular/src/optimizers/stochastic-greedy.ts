@@ -27,7 +27,7 @@ export async function stochasticGreedy(oracle: GainOracle, options: MaximizeOpti
     remaining.remove(element);
     order.push(element);
     gains.push(gain);
-    options.onStep?.(order.length, element, gain);
+    options.onStep?.(order.length, element, gain, evaluations);
   }
   return { order, gains, evaluations };
 }

@@ -1,0 +1,4 @@
+/** A metrics endpoint that cannot be served as asked (a malformed or unusable --metrics-listen). */
+export class MetricsError extends Error {
+  override name = 'MetricsError';
+}
