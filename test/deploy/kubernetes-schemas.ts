@@ -1,0 +1,41 @@
+/** A rendered Kubernetes object: at least its type and name. */
+export interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; labels?: Record<string, string> };
+  // biome-ignore lint/suspicious/noExplicitAny: rendered manifests are read field by field in the tests
+  spec?: any;
+  [field: string]: unknown;
+}
+
+interface Validatable {
+  validate(): void;
+}
+
+/**
+ * The model class of an apiVersion/kind from kubernetes-models (the Kubernetes OpenAPI schemas compiled to
+ * validators) or, for the Prometheus Operator's CRDs, @kubernetes-models/prometheus-operator.
+ */
+async function modelOf(apiVersion: string, kind: string): Promise<new (data: unknown) => Validatable> {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  const path =
+    group === 'monitoring.coreos.com'
+      ? `@kubernetes-models/prometheus-operator/${group}/${version}/${kind}`
+      : `kubernetes-models/${group ? `${group}/` : ''}${version}/${kind}`;
+  const module = (await import(path)) as Record<string, new (data: unknown) => Validatable>;
+  const model = module[kind];
+  if (!model) throw new Error(`no schema for ${apiVersion} ${kind}`);
+  return model;
+}
+
+/** Schema violations of one manifest, as one line (none: undefined). Unknown kinds are violations too. */
+export async function schemaViolation(manifest: Manifest): Promise<string | undefined> {
+  const where = `${manifest.kind} ${manifest.metadata?.name}`;
+  try {
+    const Model = await modelOf(manifest.apiVersion, manifest.kind);
+    new Model(manifest).validate();
+    return undefined;
+  } catch (err) {
+    return `${where}: ${(err as Error).message}`;
+  }
+}
