@@ -1,7 +1,7 @@
-import type { JobTracker } from '@smartmix/metrics';
 import { type GroupOrder, type InstanceFunction, orderGroup, orderGroupSplit } from '@smartmix/mixture';
 import { type ArtifactStore, contentKey, getJson, putJson, sha256Hex } from '@smartmix/storage';
 import type { KernelPlacement } from '@smartmix/submodular';
+import type { JobArtifacts } from './job-artifacts.js';
 
 /** Bumped whenever the stage-2 ordering semantics change, so stale cached orders are never reused. */
 export const STAGE2_ORDER_VERSION = 'stage2-order/1';
@@ -29,14 +29,25 @@ export interface OrderStats {
   reused: number;
 }
 
-/** The content key of a group's order: everything the order depends on, and nothing else. */
-export function groupOrderKey(group: GroupToOrder, settings: OrderSettings): string {
-  return contentKey('stage2-orders', {
-    version: STAGE2_ORDER_VERSION,
+/** Digests of what a group's order is computed from: its ids and its embedding rows. */
+function groupInputs(group: GroupToOrder): { ids: string; embeddings: string } {
+  return {
     ids: sha256Hex(group.ids.join('\n')),
     embeddings: sha256Hex(
       new Uint8Array(group.embeddings.buffer, group.embeddings.byteOffset, group.embeddings.byteLength),
     ),
+  };
+}
+
+/** The content key of a group's order: everything the order depends on, and nothing else. */
+export function groupOrderKey(
+  group: GroupToOrder,
+  settings: OrderSettings,
+  inputs: { ids: string; embeddings: string } = groupInputs(group),
+): string {
+  return contentKey('stage2-orders', {
+    version: STAGE2_ORDER_VERSION,
+    ...inputs,
     d: settings.d,
     function: settings.instanceFunction.name,
     lambda: settings.instanceFunction.lambda,
@@ -57,13 +68,20 @@ export async function groupOrder(
   group: GroupToOrder,
   settings: OrderSettings,
   stats: OrderStats,
-  tracker?: JobTracker,
+  artifacts?: JobArtifacts,
 ): Promise<GroupOrder> {
-  const key = groupOrderKey(group, settings);
+  const inputs = groupInputs(group);
+  const key = groupOrderKey(group, settings, inputs);
+  const lineage = {
+    kind: 'stage2-order',
+    key,
+    inputs: { group: `${group.task}/${group.templateType}`, ...inputs },
+  };
+  const tracker = artifacts?.tracker;
   const cached = await getJson<StoredGroupOrder>(store, key);
   if (cached) {
     stats.reused++;
-    tracker?.artifact('stage2-order', 'reused');
+    artifacts?.record(lineage, 'reused');
     tracker?.metrics.groupsDone.inc({ source: 'reused' });
     return cached;
   }
@@ -92,7 +110,7 @@ export async function groupOrder(
   };
   await putJson(store, key, stored);
   stats.computed++;
-  tracker?.artifact('stage2-order', 'computed');
+  artifacts?.record(lineage, 'computed');
   tracker?.metrics.groupsDone.inc({ source: 'computed' });
   return order;
 }

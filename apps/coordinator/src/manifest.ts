@@ -4,6 +4,7 @@ import { DEFAULT_LAMBDA } from '@smartmix/submodular';
 import type { LoadedEmbeddings } from './embedding-source.js';
 import type { OrderStats } from './group-orders.js';
 import { STAGE2_ORDER_VERSION } from './group-orders.js';
+import type { JobArtifacts } from './job-artifacts.js';
 import type { MixJobOptions } from './mix-options.js';
 import { VERSION } from './version.js';
 
@@ -29,6 +30,7 @@ export interface ManifestInput {
   allocation: Allocation;
   groups: GroupSummary[];
   orderStats: OrderStats;
+  artifacts: JobArtifacts;
   timings: StageTimings;
   mixture: { count: number; sha256: string };
 }
@@ -82,8 +84,14 @@ export function buildManifest(input: ManifestInput): Record<string, unknown> {
       sha256: input.mixture.sha256,
       budgets: 'budgets.csv',
     },
-    execution: { placement: options.placement?.description ?? 'in process' },
+    // Which artifact came from which inputs: content keys, and the keys or digests each was computed from.
+    lineage: input.artifacts.lineage,
+    execution: { placement: options.placement?.description ?? 'in process', resume: options.resume ?? false },
     timings: input.timings,
-    cache: { stage2OrdersComputed: input.orderStats.computed, stage2OrdersReused: input.orderStats.reused },
+    cache: {
+      stage2OrdersComputed: input.orderStats.computed,
+      stage2OrdersReused: input.orderStats.reused,
+      artifacts: input.artifacts.counts,
+    },
   };
 }

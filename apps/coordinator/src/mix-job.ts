@@ -4,8 +4,6 @@ import { HASHING_EMBEDDER_ID } from '@smartmix/embedding';
 import {
   type Allocation,
   baselineAllocation,
-  meanTaskEmbeddings,
-  selectTasks,
   shuffleInPlace,
   type TaskSelection,
   TEMPLATE_TYPES,
@@ -15,9 +13,11 @@ import { checkRequest } from './collection-index.js';
 import { hashingEmbeddings, loadEmbeddings } from './embedding-source.js';
 import { JobInputError } from './errors.js';
 import { groupOrder, type OrderStats } from './group-orders.js';
+import { JobArtifacts } from './job-artifacts.js';
 import { buildManifest, type GroupSummary, type StageTimings } from './manifest.js';
 import type { MixJobOptions } from './mix-options.js';
 import { OutputDirectory } from './output-dir.js';
+import { taskSelection } from './stage1-artifacts.js';
 
 export interface MixJobResult {
   outDir: string;
@@ -51,6 +51,7 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
   log(`collection: ${index.ids.length} records, ${index.tasks.length} tasks`);
   const groups = new Map(collectionGroups(index).map((g) => [g.key, Array.from(g.rows)]));
   const smart = options.mixer.name === 'smart';
+  const artifacts = new JobArtifacts(options.store, options.resume ?? false, options.tracker);
 
   let embeddings: Awaited<ReturnType<typeof loadEmbeddings>> | undefined;
   let stage1: TaskSelection | undefined;
@@ -67,20 +68,8 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
           ),
     );
     embeddings = loaded;
-    const taskRows = index.tasks.map(() => [] as number[]);
-    for (let r = 0; r < index.ids.length; r++) taskRows[index.taskOf[r]!]!.push(loaded.rowOf[r]!);
     stage1 = await time('stage1', () =>
-      selectTasks({
-        taskEmbeddings: meanTaskEmbeddings(loaded.data, loaded.d, taskRows),
-        d: loaded.d,
-        tasks: index.tasks,
-        function: options.taskFunction.name,
-        lambda: options.taskFunction.lambda,
-        numTasks: options.numTasks,
-        budget: options.budget,
-        placement: options.placement?.kernel ?? options.device,
-        onStep: options.tracker?.greedy('stage1', index.tasks.length),
-      }),
+      taskSelection(artifacts, index, loaded, options, options.placement?.kernel ?? options.device),
     );
     allocation = stage1;
   } else {
@@ -134,7 +123,7 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
               maxKernelBytes: options.maxKernelBytes,
             },
             orderStats,
-            options.tracker,
+            artifacts,
           );
           positions = order.order.slice(0, budget);
           objective = order.gains.slice(0, budget).reduce((a, b) => a + b, 0);
@@ -179,6 +168,7 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
       allocation,
       groups: groupSummaries,
       orderStats,
+      artifacts,
       timings,
       mixture: rows,
     });

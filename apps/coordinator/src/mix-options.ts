@@ -30,6 +30,9 @@ export interface MixJobOptions {
   placement?: Placement;
   outDir: string;
   log?: (line: string) => void;
+  /** Read the artifacts an interrupted run of the same job finished (task embeddings, stage 1) back from the
+   * store instead of recomputing them. Stage-2 orders are reused either way. */
+  resume?: boolean;
   /** The job's metrics (stages, embedding throughput, greedy progress); none: not measured. */
   tracker?: JobTracker;
 }

@@ -39,6 +39,7 @@ interface MixFlags extends PlacementFlags, JobMetricsFlags {
   /** false when --no-template-type is given. */
   templateType?: boolean;
   store: string;
+  resume?: boolean;
   device: string;
   maxKernelMemory: number;
   strictDevice?: boolean;
@@ -110,6 +111,10 @@ export function registerMix(program: Command): void {
     .option('--response-field <name>', 'record field holding the response', 'response')
     .option('--no-template-type', 'the collection has no template types: one group per task')
     .option('--store <url>', 'artifact store: a directory or s3://bucket/prefix', DEFAULT_STORE)
+    .option(
+      '--resume',
+      'reuse what an interrupted run of the same job finished (task embeddings, stage 1; orders always)',
+    )
     .option('--device <device>', 'cpu | cuda | cuda:N', 'cpu')
     .option(
       '--max-kernel-memory <MiB>',
@@ -160,6 +165,7 @@ async function mix(flags: MixFlags, tracker: JobTracker | undefined): Promise<vo
     splitAbove: flags.splitAbove,
     maxKernelBytes: flags.maxKernelMemory * 2 ** 20,
     store,
+    resume: flags.resume,
     device,
     placement,
     outDir: flags.out,

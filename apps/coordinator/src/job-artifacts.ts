@@ -1,0 +1,77 @@
+import type { JobTracker } from '@smartmix/metrics';
+import { type ArtifactStore, contentKey, getJson } from '@smartmix/storage';
+
+/** One artifact behind a mixture: its content key and the keys (or digests) of what it was computed from. */
+export interface LineageEntry {
+  kind: string;
+  key: string;
+  inputs: Record<string, string>;
+}
+
+export type ArtifactCounts = Record<string, { computed: number; reused: number }>;
+
+/**
+ * The content-addressed artifacts of one job, their lineage and what was computed or reused. Each artifact is
+ * stored as soon as it is finished (atomically, by the store), so a job killed at any point leaves every finished
+ * artifact behind; `--resume` reads them back instead of recomputing them.
+ */
+export class JobArtifacts {
+  readonly lineage: LineageEntry[] = [];
+  readonly counts: ArtifactCounts = {};
+
+  constructor(
+    private readonly store: ArtifactStore,
+    /** Read finished artifacts back (--resume); otherwise compute and overwrite them. */
+    private readonly reuse: boolean,
+    readonly tracker?: JobTracker,
+  ) {}
+
+  /** Notes an artifact handled elsewhere (stage-2 orders keep their own cache). */
+  record(entry: LineageEntry, source: 'computed' | 'reused'): void {
+    this.lineage.push(entry);
+    this.counts[entry.kind] ??= { computed: 0, reused: 0 };
+    this.counts[entry.kind]![source]++;
+    this.tracker?.artifact(entry.kind, source);
+  }
+
+  /**
+   * A JSON artifact keyed by `parts` (everything it depends on, versions included). Stored with JSON.stringify,
+   * not canonical JSON: the stored object keeps its key order, which later stages iterate in.
+   */
+  async json<T>(
+    kind: string,
+    parts: unknown,
+    inputs: Record<string, string>,
+    compute: () => Promise<T>,
+  ): Promise<{ value: T; key: string }> {
+    const key = contentKey(kind, parts);
+    const stored = this.reuse ? await getJson<T>(this.store, key) : undefined;
+    if (stored !== undefined) {
+      this.record({ kind, key, inputs }, 'reused');
+      return { value: stored, key };
+    }
+    const value = await compute();
+    await this.store.put(key, new TextEncoder().encode(`${JSON.stringify(value)}\n`));
+    this.record({ kind, key, inputs }, 'computed');
+    return { value, key };
+  }
+
+  /** A float32 matrix artifact (raw little-endian bytes) keyed by `parts`. */
+  async float32(
+    kind: string,
+    parts: unknown,
+    inputs: Record<string, string>,
+    compute: () => Float32Array,
+  ): Promise<{ value: Float32Array; key: string }> {
+    const key = contentKey(kind, parts);
+    const stored = this.reuse ? await this.store.get(key) : undefined;
+    if (stored !== undefined && stored.byteLength % 4 === 0) {
+      this.record({ kind, key, inputs }, 'reused');
+      return { value: new Float32Array(stored.slice().buffer), key };
+    }
+    const value = compute();
+    await this.store.put(key, new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    this.record({ kind, key, inputs }, 'computed');
+    return { value, key };
+  }
+}
