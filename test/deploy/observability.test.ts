@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { exportedSeriesNames } from '@smartmix/metrics';
+import { exportedSeriesNames, METRIC_DEFINITIONS } from '@smartmix/metrics';
 import { parse } from 'yaml';
 import { dashboardSchemaErrors } from './grafana-schema.js';
 import { metricNames, PROMETHEUS_SERIES } from './promql-names.js';
@@ -133,5 +133,15 @@ describe('alert rules name only exported metrics', () => {
     const expressions = rules.groups.flatMap((g) => g.rules.map((r) => ({ where: r.alert, expr: r.expr })));
     assert.ok(expressions.length >= 8);
     assert.deepEqual(unknownNames(expressions), []);
+  });
+});
+
+describe('README metrics table', () => {
+  it('lists every metric the code defines', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const missing = Object.values(METRIC_DEFINITIONS)
+      .map((d) => d.name)
+      .filter((name) => !new RegExp(`^\\| \`${name}\` +\\|`, 'm').test(readme));
+    assert.deepEqual(missing, []);
   });
 });
