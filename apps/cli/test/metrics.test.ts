@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { writeMatrix } from '@smartmix/npy';
 import { CliProcess, findSharedData, sample } from './cli-process.js';
 import { runCli } from './run-cli.js';
 
@@ -79,7 +80,9 @@ describe('/metrics of a real worker and a real mix run', { skip: !present && 'no
         /smartmix_greedy_objective\{stage="stage2",task="[^"]+",template_type="[a-z_]+"\} [0-9.e+]+/,
       );
       assert.equal(sample(text, `smartmix_worker_up{worker="${workerAddress}"}`), 1);
-      assert.equal(sample(text, 'smartmix_store_operations_total{operation="put",outcome="ok"}'), groups);
+      // One put per order, plus the task embeddings and the stage-1 result.
+      assert.equal(sample(text, 'smartmix_store_operations_total{operation="put",outcome="ok"}'), groups + 2);
+      assert.equal(sample(text, 'smartmix_artifacts_total{kind="stage1",source="computed"}'), 1);
       assert.equal(sample(text, 'smartmix_artifacts_total{kind="stage2-order",source="computed"}'), groups);
       const putRowsCalls = sample(
         text,
@@ -130,6 +133,53 @@ describe('/metrics of a real worker and a real mix run', { skip: !present && 'no
     assert.ok(
       sample(text, 'smartmix_rpc_errors_total{side="server",method="Health",code="UNAUTHENTICATED"}')! >= 1,
     );
+  });
+
+  it('a select run serves its stages and greedy steps on local workers', async () => {
+    const n = 300;
+    const d = 16;
+    let seed = 7;
+    const data = Float32Array.from({ length: n * d }, () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32 - 0.5;
+    });
+    const embeddings = join(dir, 'select.npy');
+    await writeMatrix(embeddings, data, n, d);
+    const job = new CliProcess([
+      'select',
+      '--embeddings',
+      embeddings,
+      '--function',
+      'fl',
+      '--budget',
+      '25',
+      '--workers',
+      '2',
+      '--out',
+      join(dir, 'select.json'),
+      '--metrics-listen',
+      '127.0.0.1:0',
+      '--metrics-linger',
+      '30',
+    ]);
+    try {
+      const url = await job.metricsUrl();
+      const deadline = Date.now() + 120_000;
+      let text = '';
+      while (Date.now() < deadline) {
+        text = await (await fetch(url)).text();
+        if (sample(text, 'smartmix_job_state{command="select",state="succeeded"}') === 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(sample(text, 'smartmix_job_state{command="select",state="succeeded"}'), 1);
+      for (const stage of ['kernel', 'greedy', 'evaluate']) {
+        assert.equal(sample(text, `smartmix_stage_state{stage="${stage}",state="done"}`), 1, stage);
+      }
+      assert.equal(sample(text, 'smartmix_greedy_steps_total{stage="select"}'), 25);
+      assert.equal(text.match(/^smartmix_worker_up\{worker="127\.0\.0\.1:\d+"\} 1$/gm)?.length, 2);
+    } finally {
+      await job.stop();
+    }
   });
 
   it('a malformed --metrics-listen is one line and exit code 2', async () => {
