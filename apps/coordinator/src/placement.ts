@@ -82,7 +82,10 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
       token: resolveToken(options.tokenFile),
       credentials: clientCredentials(options.tls),
       deadlineMs: options.callDeadlineMs,
-      onSkipped: (address, cause) => warn(`warning: skipping ${address}: ${cause.message}`),
+      onSkipped: (address, cause) => {
+        options.tracker?.workerUp(address, false);
+        warn(`warning: skipping ${address}: ${cause.message}`);
+      },
       observer: options.tracker?.rpcClient(),
     });
     return {
