@@ -80,8 +80,8 @@ describe('/metrics of a real worker and a real mix run', { skip: !present && 'no
         /smartmix_greedy_objective\{stage="stage2",task="[^"]+",template_type="[a-z_]+"\} [0-9.e+]+/,
       );
       assert.equal(sample(text, `smartmix_worker_up{worker="${workerAddress}"}`), 1);
-      // One put per order, plus the task embeddings and the stage-1 result.
-      assert.equal(sample(text, 'smartmix_store_operations_total{operation="put",outcome="ok"}'), groups + 2);
+      // One put per order, plus the task embeddings, the stage-1 result, the mixture and the job manifest.
+      assert.equal(sample(text, 'smartmix_store_operations_total{operation="put",outcome="ok"}'), groups + 4);
       assert.equal(sample(text, 'smartmix_artifacts_total{kind="stage1",source="computed"}'), 1);
       assert.equal(sample(text, 'smartmix_artifacts_total{kind="stage2-order",source="computed"}'), groups);
       const putRowsCalls = sample(

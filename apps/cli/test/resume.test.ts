@@ -61,6 +61,7 @@ describe('mix --resume after a crash in stage 2', { skip: T0_MINI === undefined 
       'task-embeddings': { computed: 0, reused: 1 },
       stage1: { computed: 0, reused: 1 },
       'stage2-order': { computed: groups - finished, reused: finished },
+      mixture: { computed: 1, reused: 0 },
     });
     assert.equal(manifest.execution.resume, true);
 
@@ -95,5 +96,20 @@ describe('mix --resume after a crash in stage 2', { skip: T0_MINI === undefined 
       assert.ok(existsSync(join(dir, 'store-full', order.key)), order.key);
       assert.match(order.inputs.group, /^.+\/(zs|fs)_(opt|noopt)$/);
     }
+    const [mixture] = byKind('mixture');
+    assert.equal(mixture.inputs.stage1, stage1.key);
+    const stored = join(dir, 'store-full', mixture.key);
+    assert.ok(readFileSync(stored).equals(readFileSync(join(dir, 'full', 'mixture.jsonl'))));
+  });
+
+  it("keeps the job's manifest in the store under a key of the job's identity", () => {
+    const manifest = manifestOf(join(dir, 'full'));
+    assert.match(manifest.output.stored.manifest, /^jobs\/[0-9a-f]{64}$/);
+    assert.deepEqual(
+      JSON.parse(readFileSync(join(dir, 'store-full', manifest.output.stored.manifest), 'utf8')),
+      manifest,
+    );
+    // The same job run against another store is the same job: same key.
+    assert.equal(manifestOf(join(dir, 'resumed')).output.stored.manifest, manifest.output.stored.manifest);
   });
 });

@@ -1,5 +1,5 @@
 import type { JobTracker } from '@smartmix/metrics';
-import { type ArtifactStore, contentKey, getJson } from '@smartmix/storage';
+import { type ArtifactStore, contentKey, getJson, sha256Hex } from '@smartmix/storage';
 
 /** One artifact behind a mixture: its content key and the keys (or digests) of what it was computed from. */
 export interface LineageEntry {
@@ -54,6 +54,23 @@ export class JobArtifacts {
     await this.store.put(key, new TextEncoder().encode(`${JSON.stringify(value)}\n`));
     this.record({ kind, key, inputs }, 'computed');
     return { value, key };
+  }
+
+  /**
+   * Stores the job's mixture under its own digest (`mixtures/<sha256>`), with the stage-1 result and the stage-2
+   * orders recorded so far as its inputs. Returns its key.
+   */
+  async mixture(bytes: Uint8Array, sha256: string): Promise<string> {
+    const key = `mixtures/${sha256}`;
+    const keysOf = (kind: string) => this.lineage.filter((e) => e.kind === kind).map((e) => e.key);
+    const inputs: Record<string, string> = {};
+    const [stage1] = keysOf('stage1');
+    if (stage1) inputs.stage1 = stage1;
+    const orders = keysOf('stage2-order');
+    if (orders.length > 0) inputs.stage2Orders = `sha256:${sha256Hex(orders.join('\n'))}`;
+    await this.store.put(key, bytes);
+    this.record({ kind: 'mixture', key, inputs }, 'computed');
+    return key;
   }
 
   /** A float32 matrix artifact (raw little-endian bytes) keyed by `parts`. */

@@ -1,5 +1,6 @@
 import type { CollectionScan } from '@smartmix/dataset';
 import type { Allocation, TaskSelection } from '@smartmix/mixture';
+import { contentKey } from '@smartmix/storage';
 import { DEFAULT_LAMBDA } from '@smartmix/submodular';
 import type { LoadedEmbeddings } from './embedding-source.js';
 import type { OrderStats } from './group-orders.js';
@@ -94,4 +95,19 @@ export function buildManifest(input: ManifestInput): Record<string, unknown> {
       artifacts: input.artifacts.counts,
     },
   };
+}
+
+/**
+ * Where a job's manifest is kept in the store: `jobs/<key>`, the key a function of the job's identity (tool
+ * version, input files with their digests, parameters and embedding source; not the store or the device), so the
+ * latest manifest of any job can be found again from its inputs alone.
+ */
+export function jobManifestKey(manifest: Record<string, unknown>): string {
+  const { store: _store, device: _device, ...parameters } = manifest.parameters as Record<string, unknown>;
+  return contentKey('jobs', {
+    tool: manifest.tool,
+    inputs: manifest.inputs,
+    parameters,
+    embeddings: manifest.embeddings,
+  });
 }

@@ -14,7 +14,7 @@ import { hashingEmbeddings, loadEmbeddings } from './embedding-source.js';
 import { JobInputError } from './errors.js';
 import { groupOrder, type OrderStats } from './group-orders.js';
 import { JobArtifacts } from './job-artifacts.js';
-import { buildManifest, type GroupSummary, type StageTimings } from './manifest.js';
+import { buildManifest, type GroupSummary, jobManifestKey, type StageTimings } from './manifest.js';
 import type { MixJobOptions } from './mix-options.js';
 import { OutputDirectory } from './output-dir.js';
 import { taskSelection } from './stage1-artifacts.js';
@@ -158,7 +158,9 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
       const mixture = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
       await out.write('mixture.jsonl', mixture);
       await out.write('budgets.csv', budgetsCsv(allocation, index.tasks));
-      return { count: lines.length, sha256: createHash('sha256').update(mixture).digest('hex') };
+      const sha256 = createHash('sha256').update(mixture).digest('hex');
+      const stored = await artifacts.mixture(new TextEncoder().encode(mixture), sha256);
+      return { count: lines.length, sha256, stored };
     });
     const manifest = buildManifest({
       options,
@@ -172,7 +174,11 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
       timings,
       mixture: rows,
     });
-    await out.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    const manifestKey = jobManifestKey(manifest);
+    Object.assign(manifest.output as object, { stored: { mixture: rows.stored, manifest: manifestKey } });
+    const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+    await out.write('manifest.json', manifestText);
+    await options.store.put(manifestKey, new TextEncoder().encode(manifestText));
     await out.commit();
     log(`wrote ${rows.count} instances to ${options.outDir}`);
     return { outDir: options.outDir, rows: rows.count, manifest };
