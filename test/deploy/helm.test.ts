@@ -7,7 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { extractHelm } from './helm-binary.js';
-import { type Manifest, schemaViolation } from './kubernetes-schemas.js';
+import { type Manifest, modelModule, schemaViolation } from './kubernetes-schemas.js';
+import { literalTypeErrors } from './literal-type-check.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHART = join(ROOT, 'deploy', 'helm', 'smartmix');
@@ -74,6 +75,21 @@ describe('Helm chart deploy/helm/smartmix', { skip: !linuxX64 && 'the packaged h
       assert.deepEqual(violations, []);
     });
   }
+
+  it('renders no field the Kubernetes API types do not know (kubernetes-models types, every variant)', () => {
+    // The validators above accept unknown fields (the OpenAPI schemas allow them); the types do not.
+    const manifests = Object.values(variants).flatMap((args) => render(...args));
+    const check = (m: Manifest) => ({
+      module: modelModule(m.apiVersion, m.kind),
+      type: `I${m.kind}`,
+      value: m,
+    });
+    assert.deepEqual(literalTypeErrors(ROOT, manifests.map(check)), []);
+    const job = find(render(), 'Job');
+    job.spec.template.spec.containers[0].envv = [];
+    const [error] = literalTypeErrors(ROOT, [check(job)]);
+    assert.match(error!, /'"envv"' does not exist/);
+  });
 
   it('the schema check rejects a malformed manifest', async () => {
     const job = find(render(), 'Job');

@@ -13,16 +13,23 @@ interface Validatable {
 }
 
 /**
- * The model class of an apiVersion/kind from kubernetes-models (the Kubernetes OpenAPI schemas compiled to
+ * The module of an apiVersion/kind's model and TypeScript type (`I<Kind>`), and its model class from kubernetes-models (the Kubernetes OpenAPI schemas compiled to
  * validators) or, for the Prometheus Operator's CRDs, @kubernetes-models/prometheus-operator.
  */
-async function modelOf(apiVersion: string, kind: string): Promise<new (data: unknown) => Validatable> {
+export function modelModule(apiVersion: string, kind: string): string {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-  const path =
-    group === 'monitoring.coreos.com'
-      ? `@kubernetes-models/prometheus-operator/${group}/${version}/${kind}`
-      : `kubernetes-models/${group ? `${group}/` : ''}${version}/${kind}`;
-  const module = (await import(path)) as Record<string, new (data: unknown) => Validatable>;
+  return group === 'monitoring.coreos.com'
+    ? `@kubernetes-models/prometheus-operator/${group}/${version}/${kind}`
+    : `kubernetes-models/${group ? `${group}/` : ''}${version}/${kind}`;
+}
+
+async function modelOf(apiVersion: string, kind: string): Promise<new (data: unknown) => Validatable> {
+  const module = (await import(modelModule(apiVersion, kind))) as Record<
+    string,
+    new (
+      data: unknown,
+    ) => Validatable
+  >;
   const model = module[kind];
   if (!model) throw new Error(`no schema for ${apiVersion} ${kind}`);
   return model;

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { exportedSeriesNames, METRIC_DEFINITIONS } from '@smartmix/metrics';
 import { parse } from 'yaml';
-import { dashboardSchemaErrors } from './grafana-schema.js';
+import { literalTypeErrors } from './literal-type-check.js';
 import { metricNames, PROMETHEUS_SERIES } from './promql-names.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,6 +28,10 @@ const rules = parse(readFileSync(RULES, 'utf8')) as {
   groups: { rules: { alert: string; expr: string }[] }[];
 };
 const exported = await exportedSeriesNames();
+
+/** Grafana publishes its dashboard schema to npm as @grafana/schema's generated types (no JSON Schema). */
+const dashboardSchemaErrors = (value: unknown) =>
+  literalTypeErrors(ROOT, [{ module: '@grafana/schema', type: 'Dashboard', value }]);
 
 function unknownNames(expressions: { where: string; expr: string }[]): string[] {
   return expressions.flatMap(({ where, expr }) =>
@@ -57,16 +61,16 @@ describe('PromQL metric-name extraction', () => {
 
 describe('Grafana dashboard deploy/grafana/smartmix.json', () => {
   it("satisfies Grafana's dashboard schema (@grafana/schema's Dashboard type)", () => {
-    assert.deepEqual(dashboardSchemaErrors(ROOT, dashboard), []);
+    assert.deepEqual(dashboardSchemaErrors(dashboard), []);
   });
 
   it('the schema check rejects a field Grafana does not know and a wrongly typed one', () => {
-    const [unknown] = dashboardSchemaErrors(ROOT, { ...dashboard, refreshh: '30s' });
+    const [unknown] = dashboardSchemaErrors({ ...dashboard, refreshh: '30s' });
     assert.match(unknown!, /'"refreshh"' does not exist in type 'Dashboard'/);
     const panels = dashboard.panels.map((p, i) =>
       i === 1 ? { ...p, gridPos: { ...p.gridPos, w: '6' } } : p,
     );
-    const [wrong] = dashboardSchemaErrors(ROOT, { ...dashboard, panels });
+    const [wrong] = dashboardSchemaErrors({ ...dashboard, panels });
     assert.match(wrong!, /not assignable to type 'number'/);
   });
 
