@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { writeMatrix } from '@smartmix/npy';
 import { CliProcess, findSharedData, sample } from './cli-process.js';
 import { runCli } from './run-cli.js';
@@ -186,5 +187,51 @@ describe('/metrics of a real worker and a real mix run', { skip: !present && 'no
     const run = await runCli(['worker', '--listen', '127.0.0.1:0', '--metrics-listen', 'nowhere']);
     assert.equal(run.code, 2);
     assert.equal(run.stderr, "error: --metrics-listen: 'nowhere' is not host:port\n");
+  });
+});
+
+describe('/metrics of a failing mix run', () => {
+  it('an unreachable store shows as store errors and a failed stage and job; the exit code stays 2', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-metrics-fail-'));
+    const SAMPLE = fileURLToPath(new URL('../../../samples/t0-sample', import.meta.url));
+    const job = new CliProcess(
+      [
+        'mix',
+        '--input',
+        SAMPLE,
+        '--num-tasks',
+        '64',
+        '--budget',
+        '200',
+        '--out',
+        join(dir, 'out'),
+        '--store',
+        's3://bucket/prefix',
+        '--metrics-listen',
+        '127.0.0.1:0',
+        '--metrics-linger',
+        '10',
+      ],
+      {
+        AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
+        AWS_ACCESS_KEY_ID: 'key',
+        AWS_SECRET_ACCESS_KEY: 'secret',
+        AWS_REGION: 'us-east-1',
+      },
+    );
+    try {
+      const url = await job.metricsUrl();
+      // The error is reported at once; the endpoint stays up for the linger.
+      await job.waitFor(/error: s3:\/\/bucket\/prefix: cannot connect/);
+      const text = await (await fetch(url)).text();
+      assert.equal(sample(text, 'smartmix_job_state{command="mix",state="failed"}'), 1);
+      assert.equal(sample(text, 'smartmix_stage_state{stage="stage1",state="failed"}'), 1);
+      assert.equal(sample(text, 'smartmix_store_errors_total{operation="put"}'), 1);
+      assert.equal(sample(text, 'smartmix_store_operations_total{operation="put",outcome="error"}'), 1);
+      assert.equal(await job.exited, 2);
+    } finally {
+      await job.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
