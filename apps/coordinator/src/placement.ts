@@ -43,7 +43,7 @@ const stderrLine = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Similarity work on a pool of workers: dense kernels by row ranges, facility location by block shards. */
 function onWorkers(connections: WorkerConnection[], warn: (line: string) => void): KernelPlacement {
-  const pool = new WorkerPool(connections, (lost, cause, replacement) =>
+  const pool = new WorkerPool(connections, (_lost, cause, replacement) =>
     warn(`warning: ${cause.message}; its work moves to worker ${replacement.address}`),
   );
   return {
