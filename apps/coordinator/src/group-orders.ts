@@ -1,4 +1,10 @@
-import { type GroupOrder, type InstanceFunction, orderGroup, orderGroupSplit } from '@smartmix/mixture';
+import {
+  type GroupOrder,
+  type InstanceFunction,
+  type OrderOptions,
+  orderGroup,
+  orderGroupSplit,
+} from '@smartmix/mixture';
 import { type ArtifactStore, contentKey, getJson, putJson, sha256Hex } from '@smartmix/storage';
 import type { KernelPlacement } from '@smartmix/submodular';
 
@@ -50,21 +56,25 @@ export interface StoredGroupOrder extends GroupOrder {
   ids: string[];
 }
 
-/** Returns the group's full greedy order from the store, computing and storing it first when absent. */
+/**
+ * Returns the group's full greedy order from the store (`reused`), computing and storing it first when absent;
+ * `onStep` reports the greedy steps of a computation.
+ */
 export async function groupOrder(
   store: ArtifactStore,
   group: GroupToOrder,
   settings: OrderSettings,
   stats: OrderStats,
-): Promise<GroupOrder> {
+  onStep?: OrderOptions['onStep'],
+): Promise<GroupOrder & { reused: boolean }> {
   const key = groupOrderKey(group, settings);
   const cached = await getJson<StoredGroupOrder>(store, key);
   if (cached) {
     stats.reused++;
-    return cached;
+    return { order: cached.order, gains: cached.gains, reused: true };
   }
   const n = group.ids.length;
-  const scoring = { placement: settings.placement, maxKernelBytes: settings.maxKernelBytes };
+  const scoring = { placement: settings.placement, maxKernelBytes: settings.maxKernelBytes, onStep };
   const order =
     settings.splitAbove !== undefined
       ? await orderGroupSplit(
@@ -84,5 +94,5 @@ export async function groupOrder(
   };
   await putJson(store, key, stored);
   stats.computed++;
-  return order;
+  return { ...order, reused: false };
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { collectionGroups, groupKey, readCollection, scanCollection } from '@smartmix/dataset';
+import { collectionGroups, readCollection, scanCollection } from '@smartmix/dataset';
 import {
   type Allocation,
   baselineAllocation,
@@ -13,20 +13,15 @@ import { DEFAULT_LAMBDA } from '@smartmix/submodular';
 import { checkRequest } from './collection-index.js';
 import { hashingEmbeddings, loadEmbeddings } from './embedding-source.js';
 import { JobInputError } from './errors.js';
-import { groupOrder, type OrderStats } from './group-orders.js';
-import { buildManifest, type GroupSummary, type StageTimings } from './manifest.js';
+import { buildManifest, type StageTimings } from './manifest.js';
 import type { MixJobOptions } from './mix-options.js';
 import { OutputDirectory } from './output-dir.js';
+import { fillBudgets } from './stage2.js';
 
 export interface MixJobResult {
   outDir: string;
   rows: number;
   manifest: Record<string, unknown>;
-}
-
-/** A per-group seed for the baselines' random prefixes: independent of the order groups are visited in. */
-function groupSeed(seed: number, task: string, type: string): number {
-  return createHash('sha256').update(`${seed}\u0000${task}\u0000${type}`).digest().readUInt32LE(0);
 }
 
 /**
@@ -93,51 +88,31 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
     );
   }
 
-  const chosen = new Uint8Array(index.ids.length);
-  const groupSummaries: GroupSummary[] = [];
-  const orderStats: OrderStats = { computed: 0, reused: 0 };
-  await time('stage2', async () => {
-    for (const [task, split] of Object.entries(allocation.templateBudgets)) {
-      for (const type of TEMPLATE_TYPES) {
-        const budget = split[type];
-        if (budget === 0) continue;
-        const records = groups.get(groupKey(task, type))!;
-        let positions: number[];
-        let objective: number | null = null;
-        if (embeddings) {
-          const { d, data, rowOf } = embeddings;
-          const groupEmbeddings = new Float32Array(records.length * d);
-          records.forEach((r, i) =>
-            groupEmbeddings.set(data.subarray(rowOf[r]! * d, (rowOf[r]! + 1) * d), i * d),
-          );
-          const order = await groupOrder(
-            options.store,
-            { task, templateType: type, ids: records.map((r) => index.ids[r]!), embeddings: groupEmbeddings },
-            {
-              d,
-              instanceFunction: {
-                name: options.instanceFunction.name,
-                lambda: options.instanceFunction.lambda ?? DEFAULT_LAMBDA[options.instanceFunction.name],
-              },
-              splitAbove: options.splitAbove,
-              placement: options.placement?.kernel ?? options.device,
-              maxKernelBytes: options.maxKernelBytes,
-            },
-            orderStats,
-          );
-          positions = order.order.slice(0, budget);
-          objective = order.gains.slice(0, budget).reduce((a, b) => a + b, 0);
-        } else {
-          positions = shuffleInPlace(
-            records.map((_, i) => i),
-            groupSeed(options.seed, task, type),
-          ).slice(0, budget);
-        }
-        for (const p of positions) chosen[records[p]!] = 1;
-        groupSummaries.push({ task, templateType: type, size: records.length, budget, objective });
-      }
-    }
-  });
+  const {
+    chosen,
+    groups: groupSummaries,
+    orderStats,
+  } = await time('stage2', () =>
+    fillBudgets({
+      index,
+      groups,
+      allocation,
+      embeddings,
+      orderSettings: {
+        instanceFunction: {
+          name: options.instanceFunction.name,
+          lambda: options.instanceFunction.lambda ?? DEFAULT_LAMBDA[options.instanceFunction.name],
+        },
+        splitAbove: options.splitAbove,
+        placement: options.placement?.kernel ?? options.device,
+        maxKernelBytes: options.maxKernelBytes,
+      },
+      store: options.store,
+      seed: options.seed,
+      inFlight: options.placement?.concurrency ?? 1,
+      log,
+    }),
+  );
   log(
     `stage 2 orders: ${orderStats.computed} computed, ${orderStats.reused} reused from ${options.store.location}`,
   );

@@ -11,6 +11,7 @@ import {
 } from '@smartmix/cluster';
 import type { DeviceOptions } from '@smartmix/onnx';
 import type { KernelPlacement } from '@smartmix/submodular';
+import { onShutdown, shuttingDown } from './shutdown.js';
 
 export interface PlacementOptions {
   /** Local worker processes to start on loopback (0: compute in this process). */
@@ -36,10 +37,19 @@ export interface Placement {
   kernel: KernelPlacement;
   /** Where the work ran, for outputs and manifests. */
   description: string;
+  /** Independent pieces of work (stage-2 groups) worth running at once: one per worker. */
+  concurrency: number;
   close(): Promise<void>;
 }
 
 const stderrLine = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Workers stopped by our own shutdown are not lost workers worth a warning. */
+const unlessShuttingDown =
+  (warn: (line: string) => void) =>
+  (line: string): void => {
+    if (!shuttingDown()) warn(line);
+  };
 
 /** Similarity work on a pool of workers: dense kernels by row ranges, facility location by block shards. */
 function onWorkers(connections: WorkerConnection[], warn: (line: string) => void): KernelPlacement {
@@ -57,7 +67,7 @@ function onWorkers(connections: WorkerConnection[], warn: (line: string) => void
  * in who started the processes; in-process is the same GEMM without the network.
  */
 export async function openPlacement(options: PlacementOptions): Promise<Placement> {
-  const warn = options.warn ?? stderrLine;
+  const warn = unlessShuttingDown(options.warn ?? stderrLine);
   if (options.workerAddresses?.length || options.workerDns) {
     const connections = await connectWorkers({
       addresses: options.workerAddresses,
@@ -70,6 +80,7 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
     return {
       kernel: onWorkers(connections, warn),
       description: `workers ${connections.map((c) => c.address).join(',')}`,
+      concurrency: connections.length,
       close: async () => connections.forEach((c) => c.close()),
     };
   }
@@ -78,13 +89,18 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
       [...options.workerCommand, ...deviceArgs(options.device)],
       options.workers,
     );
+    const forgetCleanup = onShutdown(() => local.stop());
     return {
       kernel: onWorkers(local.connections, warn),
       description: `${options.workers} local worker${options.workers > 1 ? 's' : ''}`,
-      close: () => local.stop(),
+      concurrency: options.workers,
+      close: () => {
+        forgetCleanup();
+        return local.stop();
+      },
     };
   }
-  return { kernel: options.device, description: 'in process', close: async () => {} };
+  return { kernel: options.device, description: 'in process', concurrency: 1, close: async () => {} };
 }
 
 function deviceArgs(device: DeviceOptions): string[] {

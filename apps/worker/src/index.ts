@@ -31,9 +31,13 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   });
   process.stdout.write(`${LISTENING_PREFIX}${worker.address}\n`);
   await new Promise<void>((resolve) => {
-    const stop = () => worker.shutdown().then(resolve);
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-    if (options.exitWithParent) watchParent(stop);
+    const stop = (why: string) => {
+      // A standalone worker (a pod) says why it stops; local workers stop with every job and stay quiet.
+      if (!options.exitWithParent) process.stderr.write(`worker ${worker.address}: ${why}: stopping\n`);
+      worker.shutdown().then(resolve);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+    if (options.exitWithParent) watchParent(() => stop('parent process gone'));
   });
 }

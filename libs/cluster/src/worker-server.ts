@@ -114,7 +114,8 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
 export interface RunningWorker {
   /** host:port actually bound (port 0 picks a free one). */
   address: string;
-  shutdown(): Promise<void>;
+  /** Stops taking calls and lets calls in flight finish, cutting them off after `graceMs` (default 10 s). */
+  shutdown(graceMs?: number): Promise<void>;
 }
 
 type AnyCall = { metadata: grpc.Metadata; destroy?: (err: Error) => void };
@@ -148,7 +149,15 @@ export function startWorkerServer(listen: string, options: WorkerServerOptions):
       const host = listen.slice(0, listen.lastIndexOf(':'));
       resolve({
         address: `${host}:${port}`,
-        shutdown: () => new Promise<void>((done) => server.tryShutdown(() => done())),
+        shutdown: (graceMs = 10_000) =>
+          new Promise<void>((done) => {
+            // A partial-gains call over a large shard can run for minutes; a stopping pod should not.
+            const cutOff = setTimeout(() => server.forceShutdown(), graceMs);
+            server.tryShutdown(() => {
+              clearTimeout(cutOff);
+              done();
+            });
+          }),
       });
     });
   });

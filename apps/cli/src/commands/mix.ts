@@ -1,4 +1,4 @@
-import { type MixJobOptions, openPlacement, runMixJob } from '@smartmix/coordinator';
+import { exitCleanlyOnSignals, type MixJobOptions, openPlacement, runMixJob } from '@smartmix/coordinator';
 import { DEFAULT_STORE, openStore } from '@smartmix/storage';
 import { DEFAULT_MAX_KERNEL_BYTES } from '@smartmix/submodular';
 import { type Command, Option } from 'commander';
@@ -118,6 +118,7 @@ export function registerMix(program: Command): void {
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
     .requiredOption('--out <dir>', 'output directory (mixture.jsonl, manifest.json, budgets.csv)');
   addPlacementFlags(command).action(async (flags: MixFlags) => {
+    exitCleanlyOnSignals((line) => process.stderr.write(`${line}\n`));
     const device = { device: flags.device, strictDevice: flags.strictDevice };
     // Everything that can fail on bad input comes before workers are started, so a failure leaves none behind.
     const store = await openStore(flags.store);

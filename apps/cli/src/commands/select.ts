@@ -1,4 +1,4 @@
-import { openPlacement } from '@smartmix/coordinator';
+import { exitCleanlyOnSignals, openPlacement } from '@smartmix/coordinator';
 import { readMatrix } from '@smartmix/npy';
 import { DEFAULT_MAX_KERNEL_BYTES, runSelection } from '@smartmix/submodular';
 import { type Command, Option } from 'commander';
@@ -75,6 +75,7 @@ export function registerSelect(program: Command): void {
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
     .option('--out <file>', "output JSON file, or '-' for stdout", '-');
   addPlacementFlags(command).action(async (flags: SelectFlags) => {
+    exitCleanlyOnSignals((line) => process.stderr.write(`${line}\n`));
     const embeddings = await readMatrix(flags.embeddings);
     const kernel = flags.kernel === undefined ? undefined : await readMatrix(flags.kernel);
     const device = { device: flags.device, strictDevice: flags.strictDevice };

@@ -3,6 +3,7 @@ import {
   embeddingScorer,
   type FunctionName,
   greedyOrder,
+  type MaximizeOptions,
 } from '@smartmix/submodular';
 
 export interface InstanceFunction {
@@ -19,6 +20,11 @@ export interface GroupOrder {
   gains: number[];
 }
 
+export interface OrderOptions extends EmbeddingScorerOptions {
+  /** Progress: called after each greedy step (1-based) of the group's order. */
+  onStep?: MaximizeOptions['onStep'];
+}
+
 /**
  * Orders a whole group greedily (lazy greedy over the float32 cosine kernel of its instance embeddings): a full
  * permutation, so every budget takes a prefix. Groups whose kernel exceeds the memory limit are ordered blockwise
@@ -29,11 +35,14 @@ export async function orderGroup(
   n: number,
   d: number,
   spec: InstanceFunction,
-  options: EmbeddingScorerOptions = {},
+  options: OrderOptions = {},
 ): Promise<GroupOrder> {
   const scorer = await embeddingScorer(embeddings, n, d, spec.name, spec.lambda, options);
   try {
-    const { order, gains } = await greedyOrder(scorer.oracle, n, scorer.lazyBatchSize);
+    const { order, gains } = await greedyOrder(scorer.oracle, n, {
+      lazyBatchSize: scorer.lazyBatchSize,
+      onStep: options.onStep,
+    });
     return { order, gains };
   } finally {
     await scorer.release();

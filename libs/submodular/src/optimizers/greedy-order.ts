@@ -1,4 +1,4 @@
-import type { GainOracle, Selection } from '../types.js';
+import type { GainOracle, MaximizeOptions, Selection } from '../types.js';
 import { maximize } from './maximize.js';
 
 /**
@@ -6,13 +6,17 @@ import { maximize } from './maximize.js';
  * so a complete order runs to n−1 and the one element left is appended with its own marginal gain: every prefix
  * is then the greedy selection of that size.
  */
-export async function greedyOrder(oracle: GainOracle, size: number, lazyBatchSize = 1): Promise<Selection> {
+export async function greedyOrder(
+  oracle: GainOracle,
+  size: number,
+  options: Pick<MaximizeOptions, 'lazyBatchSize' | 'onStep'> = {},
+): Promise<Selection> {
   const { n } = oracle;
   if (!Number.isInteger(size) || size < 1 || size > n)
     throw new RangeError(`order size must be in [1, ${n}], got ${size}`);
   const selection =
     n > 1
-      ? await maximize(oracle, { optimizer: 'lazy', budget: Math.min(size, n - 1), lazyBatchSize })
+      ? await maximize(oracle, { ...options, optimizer: 'lazy', budget: Math.min(size, n - 1) })
       : { order: [], gains: [], evaluations: 0 };
   if (selection.order.length < size) {
     const chosen = new Uint8Array(n);
@@ -21,6 +25,7 @@ export async function greedyOrder(oracle: GainOracle, size: number, lazyBatchSiz
     selection.gains.push((await oracle.gains(Int32Array.of(last)))[0]!);
     selection.order.push(last);
     selection.evaluations++;
+    options.onStep?.(selection.order.length, last, selection.gains.at(-1)!);
   }
   return selection;
 }
