@@ -10,9 +10,7 @@ import {
   WorkerPool,
 } from '@smartmix/cluster';
 import { inProcessDotProducts } from '@smartmix/submodular';
-
-const WORKER = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
-const COMMAND = [process.execPath, '--conditions=development', '--import', 'tsx', WORKER];
+import { spawnWorker, WORKER_COMMAND } from './spawn-worker.js';
 
 function seeded(count: number, seed: number): Float32Array {
   let s = seed >>> 0;
@@ -25,7 +23,7 @@ function seeded(count: number, seed: number): Float32Array {
 describe('workers over gRPC on loopback', () => {
   let workers: LocalWorkers;
   before(async () => {
-    workers = await startLocalWorkers(COMMAND, 3);
+    workers = await startLocalWorkers(WORKER_COMMAND, 3);
   });
   after(async () => {
     await workers.stop();
@@ -106,17 +104,9 @@ describe('shared-token authentication', () => {
   let address: string;
   before(async () => {
     // A worker started with its own token (as `smartmix worker` with SMARTMIX_WORKER_TOKEN set).
-    const { spawn } = await import('node:child_process');
-    const { createInterface } = await import('node:readline');
-    const child = spawn(COMMAND[0]!, [...COMMAND.slice(1), '--listen', '127.0.0.1:0', '--exit-with-parent'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, SMARTMIX_WORKER_TOKEN: TOKEN },
-    });
-    const line = await new Promise<string>((resolve) =>
-      createInterface({ input: child.stdout! }).once('line', resolve),
-    );
-    address = line.split(' ').pop()!;
-    workers = { connections: [], stop: async () => void child.kill('SIGTERM') };
+    const worker = await spawnWorker({ env: { SMARTMIX_WORKER_TOKEN: TOKEN } });
+    address = worker.address;
+    workers = { connections: [], stop: async () => worker.stop() };
   });
   after(() => workers.stop());
 
