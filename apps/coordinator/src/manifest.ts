@@ -82,7 +82,10 @@ export function buildManifest(input: ManifestInput): Record<string, unknown> {
       sha256: input.mixture.sha256,
       budgets: 'budgets.csv',
     },
-    execution: { placement: options.placement?.description ?? 'in process' },
+    execution: {
+      placement: options.placement?.description ?? 'in process',
+      rpcBytes: options.placement?.traffic() ?? { sent: 0, received: 0 },
+    },
     timings: input.timings,
     cache: { stage2OrdersComputed: input.orderStats.computed, stage2OrdersReused: input.orderStats.reused },
   };

@@ -6,6 +6,7 @@ import {
   resolveToken,
   similarityMatrixFromWorkers,
   startLocalWorkers,
+  type Traffic,
   type WorkerConnection,
   WorkerPool,
 } from '@smartmix/cluster';
@@ -39,6 +40,8 @@ export interface Placement {
   description: string;
   /** Independent pieces of work (stage-2 groups) worth running at once: one per worker. */
   concurrency: number;
+  /** Payload bytes moved to and from workers so far (zero in process). */
+  traffic(): Traffic;
   close(): Promise<void>;
 }
 
@@ -81,6 +84,7 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
       kernel: onWorkers(connections, warn),
       description: `workers ${connections.map((c) => c.address).join(',')}`,
       concurrency: connections.length,
+      traffic: () => totalTraffic(connections),
       close: async () => connections.forEach((c) => c.close()),
     };
   }
@@ -94,13 +98,27 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
       kernel: onWorkers(local.connections, warn),
       description: `${options.workers} local worker${options.workers > 1 ? 's' : ''}`,
       concurrency: options.workers,
+      traffic: () => totalTraffic(local.connections),
       close: () => {
         forgetCleanup();
         return local.stop();
       },
     };
   }
-  return { kernel: options.device, description: 'in process', concurrency: 1, close: async () => {} };
+  return {
+    kernel: options.device,
+    description: 'in process',
+    concurrency: 1,
+    traffic: () => ({ sent: 0, received: 0 }),
+    close: async () => {},
+  };
+}
+
+function totalTraffic(connections: readonly WorkerConnection[]): Traffic {
+  return connections.reduce(
+    (sum, c) => ({ sent: sum.sent + c.traffic.sent, received: sum.received + c.traffic.received }),
+    { sent: 0, received: 0 },
+  );
 }
 
 function deviceArgs(device: DeviceOptions): string[] {

@@ -14,6 +14,7 @@ export {
 export {
   type ConnectionOptions,
   DEFAULT_CALL_DEADLINE_MS,
+  type Traffic,
   WorkerConnection,
   WorkerError,
 } from './worker-client.js';

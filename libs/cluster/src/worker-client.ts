@@ -60,9 +60,18 @@ export interface ConnectionOptions {
   serverName?: string;
 }
 
+/** Payload bytes (rows, candidates, partial sums, similarity rows) moved over one connection. */
+export interface Traffic {
+  sent: number;
+  received: number;
+}
+
 /** The coordinator's handle on one worker. */
 export class WorkerConnection {
   private readonly client: WorkerClient;
+
+  /** What this connection moved so far, for benchmarks and metrics (message framing not counted). */
+  readonly traffic: Traffic = { sent: 0, received: 0 };
 
   private readonly metadata: grpc.Metadata;
 
@@ -127,6 +136,7 @@ export class WorkerConnection {
 
   /** Per-block partial gains (candidates × width, float64) of a shard. */
   partialGains(shardId: string, candidates: Int32Array, width: number): Promise<Float64Array> {
+    this.traffic.sent += candidates.byteLength;
     return new Promise((resolve, reject) => {
       const out = new Float64Array(candidates.length * width);
       const call = this.client.partialGains(
@@ -140,6 +150,7 @@ export class WorkerConnection {
           reject(new WorkerError(`worker ${this.address}: PartialGains: answer does not fit the request`));
           return;
         }
+        this.traffic.received += chunk.values.length;
         out.set(toFloat64(chunk.values), chunk.first * width);
       });
       call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, 'PartialGains', err)));
@@ -148,6 +159,7 @@ export class WorkerConnection {
   }
 
   async commit(shardId: string, elements: Int32Array): Promise<void> {
+    this.traffic.sent += elements.byteLength;
     await this.unary<CommitRequest, unknown>('Commit', this.client.commit, {
       shardId,
       elements: bytesOf(elements),
@@ -158,6 +170,7 @@ export class WorkerConnection {
     const reply = await this.unary<ShardHandle, PartialSums__Output>('ShardValue', this.client.shardValue, {
       id: shardId,
     });
+    this.traffic.received += reply.values.length;
     return toFloat64(reply.values);
   }
 
@@ -174,7 +187,9 @@ export class WorkerConnection {
       const step = rowsPerChunk(4 * dim);
       for (let start = 0; start < rows; start += step) {
         const end = Math.min(rows, start + step);
-        call.write({ dim, values: bytesOf(data.subarray(start * dim, end * dim)) });
+        const values = bytesOf(data.subarray(start * dim, end * dim));
+        this.traffic.sent += values.length;
+        call.write({ dim, values });
       }
       call.end();
     });
@@ -193,9 +208,10 @@ export class WorkerConnection {
         this.metadata,
         this.callOptions(),
       );
-      call.on('data', (chunk: FloatRows__Output) =>
-        onRows(chunk.rowStart, chunk.rows, chunk.cols, toFloat32(chunk.values)),
-      );
+      call.on('data', (chunk: FloatRows__Output) => {
+        this.traffic.received += chunk.values.length;
+        onRows(chunk.rowStart, chunk.rows, chunk.cols, toFloat32(chunk.values));
+      });
       call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, 'SimilarityRows', err)));
       call.on('end', resolve);
     });

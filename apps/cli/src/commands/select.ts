@@ -99,6 +99,11 @@ export function registerSelect(program: Command): void {
       placement: placement.kernel,
       maxKernelBytes: flags.maxKernelMemory * 2 ** 20,
     }).finally(() => placement.close());
-    await writeJsonOutput(flags.out, { ...result, placement: placement.description });
+    const traffic = placement.traffic();
+    await writeJsonOutput(flags.out, {
+      ...result,
+      placement: placement.description,
+      rpcBytes: { sent: traffic.sent, received: traffic.received },
+    });
   });
 }
