@@ -26,6 +26,8 @@ export interface SelectionRequest {
    * (no kernel held, bit-identical results, slower); other functions are refused.
    */
   maxKernelBytes?: number;
+  /** Progress: called after each greedy step. */
+  onStep?: MaximizeOptions['onStep'];
 }
 
 export interface SelectionResult {
@@ -115,6 +117,7 @@ export async function runSelection(request: SelectionRequest): Promise<Selection
     stopIfZeroGain: request.stopIfZeroGain,
     stopIfNegativeGain: request.stopIfNegativeGain,
     lazyBatchSize: scorer.lazyBatchSize,
+    onStep: request.onStep,
   };
   let selection: Selection;
   let value: number;

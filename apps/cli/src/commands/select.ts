@@ -1,4 +1,4 @@
-import { exitCleanlyOnSignals, openPlacement } from '@smartmix/coordinator';
+import { exitCleanlyOnSignals, openPlacement, ProgressLog } from '@smartmix/coordinator';
 import { readMatrix } from '@smartmix/npy';
 import { DEFAULT_MAX_KERNEL_BYTES, runSelection } from '@smartmix/submodular';
 import { type Command, Option } from 'commander';
@@ -75,7 +75,9 @@ export function registerSelect(program: Command): void {
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
     .option('--out <file>', "output JSON file, or '-' for stdout", '-');
   addPlacementFlags(command).action(async (flags: SelectFlags) => {
-    exitCleanlyOnSignals((line) => process.stderr.write(`${line}\n`));
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    exitCleanlyOnSignals(log);
+    const progress = new ProgressLog(log);
     const embeddings = await readMatrix(flags.embeddings);
     const kernel = flags.kernel === undefined ? undefined : await readMatrix(flags.kernel);
     const device = { device: flags.device, strictDevice: flags.strictDevice };
@@ -98,6 +100,7 @@ export function registerSelect(program: Command): void {
       stopIfNegativeGain: flags.stopIfNegativeGain,
       placement: placement.kernel,
       maxKernelBytes: flags.maxKernelMemory * 2 ** 20,
+      onStep: (step) => progress.throttled('select', () => `select: ${step}/${flags.budget} greedy steps`),
     }).finally(() => placement.close());
     const traffic = placement.traffic();
     await writeJsonOutput(flags.out, {
