@@ -6,6 +6,7 @@ import type { FloatRows__Output } from './generated/smartmix/v1/FloatRows.js';
 import type { HealthResponse__Output } from './generated/smartmix/v1/HealthResponse.js';
 import type { OpenShardRequest } from './generated/smartmix/v1/OpenShardRequest.js';
 import type { PartialSums__Output } from './generated/smartmix/v1/PartialSums.js';
+import type { RowsChunk } from './generated/smartmix/v1/RowsChunk.js';
 import type { RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
 import type { ShardHandle, ShardHandle__Output } from './generated/smartmix/v1/ShardHandle.js';
 import type { WorkerClient } from './generated/smartmix/v1/Worker.js';
@@ -178,21 +179,32 @@ export class WorkerConnection {
     await this.unary<ShardHandle, unknown>('CloseShard', this.client.closeShard, { id: shardId });
   }
 
-  /** Uploads a row-major float32 matrix in chunks of whole rows. */
+  /**
+   * Uploads a row-major float32 matrix in chunks of whole rows, waiting for the stream to drain whenever gRPC's
+   * buffer is full: at most a few chunks are ever queued, not a serialized copy of the whole matrix.
+   */
   putRows(data: Float32Array, rows: number, dim: number): Promise<RowsHandle__Output> {
-    return new Promise((resolve, reject) => {
-      const call = this.client.putRows(this.metadata, this.callOptions(), (err, handle) =>
-        err ? reject(rpcError(this.address, 'PutRows', err)) : resolve(handle!),
-      );
+    let settled = false;
+    let call!: grpc.ClientWritableStream<RowsChunk>;
+    const answer = new Promise<RowsHandle__Output>((resolve, reject) => {
+      call = this.client.putRows(this.metadata, this.callOptions(), (err, handle) => {
+        settled = true;
+        return err ? reject(rpcError(this.address, 'PutRows', err)) : resolve(handle!);
+      });
+    });
+    const upload = async () => {
       const step = rowsPerChunk(4 * dim);
-      for (let start = 0; start < rows; start += step) {
+      for (let start = 0; start < rows && !settled; start += step) {
         const end = Math.min(rows, start + step);
         const values = bytesOf(data.subarray(start * dim, end * dim));
         this.traffic.sent += values.length;
-        call.write({ dim, values });
+        if (!call.write({ dim, values })) {
+          await Promise.race([new Promise((resolve) => call.once('drain', resolve)), answer.catch(() => {})]);
+        }
       }
       call.end();
-    });
+    };
+    return upload().then(() => answer);
   }
 
   /** Streams rows [rowStart, rowEnd) of the stored matrix's dot-product matrix into `onRows`. */
