@@ -8,7 +8,12 @@ import { measureCli } from './measure.js';
 export interface SelectBenchResult {
   name: string;
   workers: number;
-  processes: { maxRssMB: number; userSeconds: number; systemSeconds: number }[];
+  processes: {
+    role: 'coordinator' | 'worker';
+    maxRssMB: number;
+    userSeconds: number;
+    systemSeconds: number;
+  }[];
   n: number;
   d: number;
   budget: number;
