@@ -5,6 +5,7 @@ import type { CommitRequest } from './generated/smartmix/v1/CommitRequest.js';
 import type { FloatRows__Output } from './generated/smartmix/v1/FloatRows.js';
 import type { HealthResponse__Output } from './generated/smartmix/v1/HealthResponse.js';
 import type { OpenShardRequest } from './generated/smartmix/v1/OpenShardRequest.js';
+import type { PartialGainsRequest } from './generated/smartmix/v1/PartialGainsRequest.js';
 import type { PartialSums__Output } from './generated/smartmix/v1/PartialSums.js';
 import type { RowsChunk } from './generated/smartmix/v1/RowsChunk.js';
 import type { RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
@@ -137,10 +138,30 @@ export class WorkerConnection {
 
   /** Per-block partial gains (candidates × width, float64) of a shard. */
   partialGains(shardId: string, candidates: Int32Array, width: number): Promise<Float64Array> {
+    return this.partialSums('PartialGains', this.client.partialGains, shardId, candidates, width);
+  }
+
+  /** Per-block column sums Σ_j K[j,k] (candidates × width, float64) of a shard. */
+  columnSums(shardId: string, candidates: Int32Array, width: number): Promise<Float64Array> {
+    return this.partialSums('ColumnSums', this.client.columnSums, shardId, candidates, width);
+  }
+
+  private partialSums(
+    method: string,
+    start: (
+      request: PartialGainsRequest,
+      metadata: grpc.Metadata,
+      options: grpc.CallOptions,
+    ) => grpc.ClientReadableStream<PartialSums__Output>,
+    shardId: string,
+    candidates: Int32Array,
+    width: number,
+  ): Promise<Float64Array> {
     this.traffic.sent += candidates.byteLength;
     return new Promise((resolve, reject) => {
       const out = new Float64Array(candidates.length * width);
-      const call = this.client.partialGains(
+      const call = start.call(
+        this.client,
         { shardId, candidates: bytesOf(candidates) },
         this.metadata,
         this.callOptions(),
@@ -148,13 +169,13 @@ export class WorkerConnection {
       call.on('data', (chunk: PartialSums__Output) => {
         if (chunk.width !== width || chunk.first + chunk.count > candidates.length) {
           call.cancel();
-          reject(new WorkerError(`worker ${this.address}: PartialGains: answer does not fit the request`));
+          reject(new WorkerError(`worker ${this.address}: ${method}: answer does not fit the request`));
           return;
         }
         this.traffic.received += chunk.values.length;
         out.set(toFloat64(chunk.values), chunk.first * width);
       });
-      call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, 'PartialGains', err)));
+      call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, method, err)));
       call.on('end', () => resolve(out));
     });
   }
