@@ -18,7 +18,11 @@ export interface WorkerOptions {
   tokenFile?: string;
   /** TLS certificate files (plain text when absent). */
   tls?: ServerTlsFiles;
+  /** Matrices and shards unused this long are dropped. */
+  idleStateTtlMs?: number;
 }
+
+export { DEFAULT_IDLE_STATE_TTL_MS } from '@smartmix/cluster';
 
 /**
  * Runs a scoring worker until SIGTERM/SIGINT: binds the gRPC server, announces the bound address on stdout (local

@@ -6,6 +6,7 @@ import type { OpenShardRequest__Output } from './generated/smartmix/v1/OpenShard
 import type { PartialGainsRequest__Output } from './generated/smartmix/v1/PartialGainsRequest.js';
 import type { PartialSums } from './generated/smartmix/v1/PartialSums.js';
 import type { WorkerHandlers } from './generated/smartmix/v1/Worker.js';
+import { IdleMap } from './idle-map.js';
 import { bytesOf, rowsPerChunk, toInt32 } from './protocol.js';
 
 export interface StoredRows {
@@ -27,12 +28,23 @@ export const rpcFailure = (code: grpc.status, details: string) =>
  * uploaded with PutRows, each owning whole summation blocks, answering per-block partial sums (libs/submodular's
  * FacilityLocationShard does the work).
  */
-export function shardHandlers(matrices: Map<string, StoredRows>, device: DeviceOptions): ShardHandlers {
-  const shards = new Map<string, FacilityLocationShard>();
+export function shardHandlers(
+  matrices: IdleMap<StoredRows>,
+  device: DeviceOptions,
+  idleTtlMs: number,
+): ShardHandlers {
+  // A shard unused for the TTL belongs to a coordinator that is gone: release its GEMM session too.
+  const shards = new IdleMap<{ shard: FacilityLocationShard; rowsId: string }>(
+    idleTtlMs,
+    (_id, { shard }) => {
+      void shard.release();
+    },
+  );
   const shardOf = (id: string, method: string) => {
-    const shard = shards.get(id);
-    if (!shard) throw rpcFailure(grpc.status.NOT_FOUND, `${method}: no shard '${id}'`);
-    return shard;
+    const entry = shards.get(id);
+    if (!entry) throw rpcFailure(grpc.status.NOT_FOUND, `${method}: no shard '${id}'`);
+    matrices.get(entry.rowsId); // the shard's rows are in use too (a replacement shard may be opened over them)
+    return entry.shard;
   };
   // Unary handlers: any thrown error becomes the call's status (INVALID_ARGUMENT unless it carries a code).
   const unary =
@@ -90,7 +102,7 @@ export function shardHandlers(matrices: Map<string, StoredRows>, device: DeviceO
         { ...device, openBudgetBytes: request.openBudgetBytes || undefined },
       );
       const id = randomBytes(8).toString('hex');
-      shards.set(id, shard);
+      shards.set(id, { shard, rowsId: request.rowsId });
       return { id };
     }),
 
@@ -109,8 +121,7 @@ export function shardHandlers(matrices: Map<string, StoredRows>, device: DeviceO
     }),
 
     CloseShard: unary('CloseShard', async (request: { id: string }) => {
-      await shards.get(request.id)?.release();
-      shards.delete(request.id);
+      await shards.delete(request.id)?.shard.release();
       return {};
     }),
   };

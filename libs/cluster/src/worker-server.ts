@@ -9,6 +9,7 @@ import type { RowsChunk__Output } from './generated/smartmix/v1/RowsChunk.js';
 import type { RowsHandle, RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
 import type { SimilarityRowsRequest__Output } from './generated/smartmix/v1/SimilarityRowsRequest.js';
 import type { WorkerHandlers } from './generated/smartmix/v1/Worker.js';
+import { IdleMap } from './idle-map.js';
 import { bytesOf, CHANNEL_OPTIONS, rowsPerChunk, toFloat32, workerProto } from './protocol.js';
 import { rpcFailure, type StoredRows, shardHandlers } from './shard-service.js';
 import { type ServerTlsFiles, serverCredentials } from './tls.js';
@@ -19,18 +20,24 @@ export interface WorkerServerOptions extends DeviceOptions {
   token?: string;
   /** TLS certificate files (plain text when absent). */
   tls?: ServerTlsFiles;
+  /** Matrices and shards unused this long are dropped (their coordinator is gone); default two hours. */
+  idleStateTtlMs?: number;
 }
+
+/** Longer than a call's default deadline: state in use by a live coordinator is touched far more often. */
+export const DEFAULT_IDLE_STATE_TTL_MS = 2 * 3_600_000;
 
 const fail = rpcFailure;
 const INSTANCE_ID = randomBytes(8).toString('hex');
 
 /** The worker's state and RPC handlers: matrices uploaded by coordinators, and a GEMM runner built on first use. */
 function handlers(options: WorkerServerOptions): WorkerHandlers {
-  const matrices = new Map<string, StoredRows>();
+  const ttl = options.idleStateTtlMs ?? DEFAULT_IDLE_STATE_TTL_MS;
+  const matrices = new IdleMap<StoredRows>(ttl);
   let runner: Promise<SimilarityBlockRunner> | undefined;
   const getRunner = () => (runner ??= createSimilarityBlockRunner(options));
   return {
-    ...shardHandlers(matrices, options),
+    ...shardHandlers(matrices, options, ttl),
     Health(_call, callback) {
       const reply: HealthResponse = {
         version: options.version,

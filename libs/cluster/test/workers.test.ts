@@ -98,6 +98,27 @@ describe('local workers follow their coordinator', () => {
   });
 });
 
+describe('state a coordinator leaves behind', () => {
+  it('is dropped by the worker once unused for its idle TTL', async () => {
+    const worker = await spawnWorker({ args: ['--idle-state-ttl', '1'] });
+    const client = new WorkerConnection(worker.address);
+    try {
+      await client.putRows(seeded(64 * 4, 5), 64, 4);
+      assert.equal((await client.health()).storedMatrices, 1);
+      // Sweeps run every second; the matrix is gone within a few (bounded wait).
+      let stored = 1;
+      for (let tries = 0; tries < 50 && stored > 0; tries++) {
+        await new Promise((r) => setTimeout(r, 200));
+        stored = (await client.health()).storedMatrices;
+      }
+      assert.equal(stored, 0);
+    } finally {
+      client.close();
+      worker.stop();
+    }
+  });
+});
+
 describe('shared-token authentication', () => {
   const TOKEN = 's3cret-token-for-tests';
   let workers: LocalWorkers;

@@ -1,5 +1,5 @@
 import { VERSION } from '@smartmix/coordinator';
-import { runWorker } from '@smartmix/worker';
+import { DEFAULT_IDLE_STATE_TTL_MS, runWorker } from '@smartmix/worker';
 import type { Command } from 'commander';
 import { integerOption } from '../parse.js';
 
@@ -19,6 +19,12 @@ export function registerWorker(program: Command): void {
       'stop when the parent process exits (how local workers follow their coordinator)',
     )
     .option(
+      '--idle-state-ttl <seconds>',
+      'drop matrices and shards unused this long (their coordinator is gone)',
+      integerOption('--idle-state-ttl', 1),
+      DEFAULT_IDLE_STATE_TTL_MS / 1000,
+    )
+    .option(
       '--threads <n>',
       'onnxruntime intra-op threads (default: all cores)',
       integerOption('--threads', 1),
@@ -34,9 +40,11 @@ export function registerWorker(program: Command): void {
         tlsCert?: string;
         tlsKey?: string;
         tlsClientCa?: string;
+        idleStateTtl: number;
       }) =>
         runWorker({
           ...flags,
+          idleStateTtlMs: flags.idleStateTtl * 1000,
           tls: { cert: flags.tlsCert, key: flags.tlsKey, clientCa: flags.tlsClientCa },
           version: VERSION,
         }),
