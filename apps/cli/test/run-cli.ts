@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ENTRY = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
+// Resolved here, so the CLI also starts from a working directory outside the repository.
+const TSX = import.meta.resolve('tsx');
 
 export interface CliRun {
   code: number | null;
@@ -15,7 +17,7 @@ export function runCli(
   options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', ENTRY, ...args], {
+    const child = spawn(process.execPath, ['--conditions=development', '--import', TSX, ENTRY, ...args], {
       env: { ...process.env, ...options.env },
       cwd: options.cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
