@@ -9,5 +9,6 @@ export {
 } from './mix-job.js';
 export type { MixerName, MixJobOptions } from './mix-options.js';
 export { openPlacement, type Placement, type PlacementOptions } from './placement.js';
+export { type ReportJobOptions, runReportJob } from './report-job.js';
 export { mixOptionsFromSpec, runJobSpec, type SpecRun } from './spec-job.js';
 export { VERSION } from './version.js';
