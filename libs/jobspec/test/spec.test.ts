@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -138,6 +138,19 @@ describe('job specs', () => {
     assert.deepEqual(combos.map(combinationDirName), ['m16-n100', 'm16-n25000', 'm64-n100', 'm64-n25000']);
     assert.equal(combos[3]!.stage1.function, 'gc');
     assert.ok(!isSweep(combos[0]!));
+  });
+
+  it('accepts the example spec of the README', async () => {
+    const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const example = /```yaml\n(version: 1\n[\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'the README shows a spec');
+    const spec = await resolveJobSpec(await specFile('readme.yaml', example), {}, specDir);
+    assert.deepEqual(sweepCombinations(spec).map(combinationDirName), [
+      'm64-n150',
+      'm64-n300',
+      'm128-n150',
+      'm128-n300',
+    ]);
   });
 
   it('records paths relative to the manifest, without out', async () => {

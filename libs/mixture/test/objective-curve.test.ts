@@ -3,12 +3,12 @@ import { describe, it } from 'node:test';
 import { objectiveCurve } from '@smartmix/mixture';
 
 describe('objectiveCurve', () => {
-  it('samples prefix sums at evenly spaced sizes plus the budget', () => {
+  it('samples prefix sums at geometrically spaced sizes plus the budget', () => {
     const gains = Array.from({ length: 100 }, (_, i) => 1 / (i + 1));
     const curve = objectiveCurve(gains, 37, 4);
     assert.deepEqual(
       curve.map(([size]) => size),
-      [25, 37, 50, 75, 100],
+      [1, 3, 10, 32, 37, 100],
     );
     const prefix = (k: number) => gains.slice(0, k).reduce((a, b) => a + b, 0);
     for (const [size, value] of curve) assert.equal(value, Number(prefix(size).toPrecision(6)));

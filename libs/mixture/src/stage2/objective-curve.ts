@@ -2,9 +2,10 @@
 export const CURVE_POINTS = 16;
 
 /**
- * The stage-2 objective of every prefix size a plot needs: `points` evenly spaced prefix sizes up to the whole
- * group, plus the chosen budget, as [size, Σ of the first `size` greedy gains] pairs in increasing size. Values keep
- * 6 significant digits (the exact objective of the budget is recorded separately).
+ * The stage-2 objective at the prefix sizes a plot needs: `points` + 1 geometrically spaced sizes from 1 to the whole
+ * group (dense where the curve rises steeply, sparse where it flattens), plus the chosen budget, as
+ * [size, Σ of the first `size` greedy gains] pairs in increasing size. Values keep 6 significant digits (the exact
+ * objective of the budget is recorded separately).
  */
 export function objectiveCurve(
   gains: readonly number[],
@@ -13,7 +14,7 @@ export function objectiveCurve(
 ): [number, number][] {
   const n = gains.length;
   const sizes = new Set<number>([budget]);
-  for (let j = 1; j <= points; j++) sizes.add(Math.max(1, Math.round((n * j) / points)));
+  for (let j = 0; j <= points; j++) sizes.add(Math.round(n ** (j / points)));
   const wanted = [...sizes].filter((s) => s >= 1 && s <= n).sort((a, b) => a - b);
   const curve: [number, number][] = [];
   let total = 0;

@@ -5,23 +5,27 @@ import { axes, DEFAULT_FRAME, polyline, svg } from './svg.js';
 
 /**
  * Stage 2's diminishing returns: for every group, the objective of a prefix of its greedy order as a share of the
- * whole group's, against the prefix size; a dot marks the budget the mixture took.
+ * whole group's, against the prefix size (logarithmic: groups of 5 and of 5,000 side by side); a dot marks the
+ * budget the mixture took.
  */
 export function groupCurvesChart(groups: readonly GroupCurve[], colour: string): string {
   const frame = { ...DEFAULT_FRAME, height: 320 };
   const maxSize = Math.max(2, ...groups.map((g) => g.size));
-  const a = axes(frame, [0, maxSize], [0, 1], {
-    x: 'instances taken from the group (prefix of its greedy order)',
-    y: 'share of the group’s objective',
-  });
+  const a = axes(
+    frame,
+    [1, maxSize],
+    [0, 1],
+    {
+      x: 'instances taken from the group (prefix of its greedy order, log scale)',
+      y: 'share of the group’s objective',
+    },
+    { xLog: true },
+  );
   const lines: string[] = [];
   const dots: string[] = [];
   for (const g of groups) {
     const full = g.curve.at(-1)?.[1] || 1;
-    const points = [
-      [a.x(0), a.y(0)] as [number, number],
-      ...g.curve.map(([k, v]) => [a.x(k), a.y(v / full)] as [number, number]),
-    ];
+    const points = g.curve.map(([k, v]) => [a.x(k), a.y(v / full)] as [number, number]);
     const name = `${g.task} / ${g.templateType}`;
     lines.push(
       polyline(points, `stroke="${colour}" stroke-opacity="0.35" stroke-width="1"`).replace(

@@ -13,7 +13,7 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 6px;border-bottom:1px solid #ddd;padding-bottom:3px}
 h3{font-size:14px;margin:14px 0 4px}p.note{color:#555;margin:2px 0 8px}
 table{border-collapse:collapse;margin:6px 0;font-size:13px}th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}
-table.numbers td{text-align:right;font-variant-numeric:tabular-nums}thead th{background:#f4f4f6}
+table.numbers td{text-align:right;font-variant-numeric:tabular-nums}thead th{background:#f4f4f6}caption{text-align:left;font-weight:600;padding:2px 0}
 table.params td{font-family:ui-monospace,Menlo,monospace;font-size:12px;word-break:break-all}tr.differs{background:#fff6d6}
 .legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:4px 0;font-size:12px}.legend i,.swatch{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 .scroll{overflow-x:auto}svg.chart{display:block;background:#fff}
@@ -44,8 +44,8 @@ export function renderReportHtml(model: ReportModel, title = 'smartmix mixture r
     parts.push(
       section(
         'Overlap between mixtures',
-        'Jaccard similarity of the instance ids (left) and of the covered task sets (right).',
-        `<div style="display:flex;gap:24px;flex-wrap:wrap">${overlapTable(runs, model.overlap.instances)}${overlapTable(runs, model.overlap.tasks)}</div>`,
+        'Jaccard similarity of the mixtures’ instance ids and of their covered task sets (1: identical).',
+        `<div style="display:flex;gap:24px;flex-wrap:wrap">${overlapTable(runs, model.overlap.instances, 'instance ids')}${overlapTable(runs, model.overlap.tasks, 'task sets')}</div>`,
       ),
     );
   }

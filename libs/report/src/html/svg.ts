@@ -1,6 +1,15 @@
 import { escapeHtml } from './escape.js';
 import { formatNumber, niceDomain, ticks } from './format.js';
 
+/** 1, 2, 5 × 10^k within [lo, hi]: the ticks of a logarithmic axis. */
+function logTicks(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let power = 10 ** Math.floor(Math.log10(lo)); power <= hi; power *= 10) {
+    for (const m of [1, 2, 5]) if (m * power >= lo && m * power <= hi) out.push(m * power);
+  }
+  return out;
+}
+
 /** One colour per run (colour-blind-safe, Okabe–Ito); runs beyond eight reuse them. */
 export const PALETTE = [
   '#0072B2',
@@ -51,10 +60,13 @@ export function axes(
   [x0, x1]: [number, number],
   yDomain: [number, number],
   labels: { x: string; y: string },
-  options: { xTicks?: boolean } = {},
+  options: { xTicks?: boolean; xLog?: boolean } = {},
 ): Axes {
   const [y0, y1] = niceDomain(...yDomain);
-  const x = scale(x0, x1, frame.left, frame.width - frame.right);
+  const linearX = options.xLog
+    ? scale(Math.log10(x0), Math.log10(x1), frame.left, frame.width - frame.right)
+    : scale(x0, x1, frame.left, frame.width - frame.right);
+  const x = options.xLog ? (v: number) => linearX(Math.log10(v)) : linearX;
   const y = scale(y0, y1, frame.height - frame.bottom, frame.top);
   const bottom = frame.height - frame.bottom;
   const parts = [
@@ -68,7 +80,7 @@ export function axes(
     );
   }
   if (options.xTicks !== false) {
-    for (const t of ticks(x0, x1, 8)) {
+    for (const t of options.xLog ? logTicks(x0, x1) : ticks(x0, x1, 8)) {
       parts.push(
         `<text class="tick" x="${x(t)}" y="${bottom + 16}" text-anchor="middle">${formatNumber(t)}</text>`,
       );

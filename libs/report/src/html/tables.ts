@@ -23,13 +23,13 @@ export function comparisonTable(model: ReportModel): string {
   );
 }
 
-/** A run × run matrix of Jaccard similarities. */
-export function overlapTable(runs: readonly RunAnalysis[], matrix: number[][]): string {
+/** A run × run matrix of Jaccard similarities, under a caption saying what was compared. */
+export function overlapTable(runs: readonly RunAnalysis[], matrix: number[][], caption: string): string {
   const rows = runs.map(
     (r, i) =>
       `<tr><th>${swatch(i)}${escapeHtml(r.label)}</th>${matrix[i]!.map((v) => `<td>${formatNumber(v, 3)}</td>`).join('')}</tr>`,
   );
-  return `<table class="numbers"><thead><tr><th></th>${runHeader(runs)}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="numbers"><caption>${escapeHtml(caption)}</caption><thead><tr><th></th>${runHeader(runs)}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Every manifest parameter, one row per key and one column per run; differing rows are highlighted. */
