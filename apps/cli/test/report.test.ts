@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeMatrix } from '@smartmix/npy';
 import { type Browser, chromium } from 'playwright-core';
 import { runCli } from './run-cli.js';
 
@@ -114,6 +115,90 @@ describe('smartmix report', () => {
     const run = await runCli(['report', join(dir, 'smart'), mixed, '--out', join(dir, 'mixed.html')]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /inputs differ/);
+  });
+
+  it('reads a sweep directory as all of its mixtures', async () => {
+    const sweep = join(dir, 'sweep');
+    const mix = await runCli([
+      'mix',
+      '--input',
+      SAMPLE,
+      '--num-tasks',
+      '64',
+      '--budget',
+      '150,300',
+      '--store',
+      join(dir, 'store'),
+      '--out',
+      sweep,
+    ]);
+    assert.equal(mix.code, 0, mix.stderr);
+    const out = join(dir, 'sweep.html');
+    const run = await runCli(['report', sweep, '--out', out]);
+    assert.equal(run.code, 0, run.stderr);
+    const html = readFileSync(out, 'utf8');
+    for (const label of ['m64-n150', 'm64-n300']) assert.ok(html.includes(`${label}</th>`), label);
+    assert.ok(html.includes('Overlap between mixtures'));
+  });
+
+  it('compares the runs on the precomputed embeddings they were made with, or on --embeddings', async () => {
+    const ids = readFileSync(join(SAMPLE, 't0-sample.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id as string);
+    const d = 8;
+    const vectors = Float32Array.from(
+      { length: ids.length * d },
+      (_, i) => Math.sin(i * 0.77) + (i % d === 0 ? 1 : 0),
+    );
+    await writeMatrix(join(dir, 'emb.npy'), vectors, ids.length, d);
+    await writeFile(join(dir, 'ids.json'), JSON.stringify(ids));
+    const mixed = join(dir, 'precomputed');
+    const mix = await runCli([
+      'mix',
+      '--input',
+      SAMPLE,
+      '--embeddings',
+      join(dir, 'emb.npy'),
+      '--ids',
+      join(dir, 'ids.json'),
+      '--num-tasks',
+      '64',
+      '--budget',
+      '300',
+      '--store',
+      join(dir, 'store'),
+      '--out',
+      mixed,
+    ]);
+    assert.equal(mix.code, 0, mix.stderr);
+    const own = join(dir, 'own.html');
+    const run = await runCli(['report', join(dir, 'proportional'), mixed, '--out', own], { cwd: tmpdir() });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(readFileSync(own, 'utf8'), /use the embeddings in [^<]*emb\.npy/);
+    const flag = join(dir, 'flag.html');
+    const withFlag = await runCli([
+      'report',
+      join(dir, 'smart'),
+      '--embeddings',
+      join(dir, 'emb.npy'),
+      '--ids',
+      join(dir, 'ids.json'),
+      '--out',
+      flag,
+    ]);
+    assert.equal(withFlag.code, 0, withFlag.stderr);
+    assert.match(readFileSync(flag, 'utf8'), /use the embeddings in [^<]*emb\.npy/);
+    const half = await runCli([
+      'report',
+      join(dir, 'smart'),
+      '--embeddings',
+      join(dir, 'emb.npy'),
+      '--out',
+      flag,
+    ]);
+    assert.equal(half.code, 2);
+    assert.match(half.stderr, /--embeddings and --ids go together/);
   });
 
   describe('in a real headless Chromium', {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { TemplateType } from '@smartmix/mixture';
@@ -55,16 +56,19 @@ async function readText(file: string): Promise<string> {
   }
 }
 
+async function readJson<T>(file: string): Promise<T> {
+  const text = await readText(file);
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    throw new ReportInputError(`${file}: malformed JSON (${(err as Error).message})`);
+  }
+}
+
 /** Reads a mixture directory's manifest.json and the ids of its mixture.jsonl. */
 export async function readMixtureRun(dir: string): Promise<Omit<MixtureRun, 'label'>> {
   const manifestFile = join(dir, 'manifest.json');
-  let manifest: MixtureManifest;
-  try {
-    manifest = JSON.parse(await readText(manifestFile));
-  } catch (err) {
-    if (err instanceof ReportInputError) throw err;
-    throw new ReportInputError(`${manifestFile}: malformed JSON (${(err as Error).message})`);
-  }
+  const manifest = await readJson<MixtureManifest>(manifestFile);
   if (manifest.formatVersion !== 1 || typeof manifest.budgets !== 'object' || !manifest.stage2) {
     throw new ReportInputError(`${manifestFile}: not a smartmix mixture manifest (format version 1)`);
   }
@@ -90,8 +94,27 @@ export function runLabels(dirs: readonly string[]): string[] {
   );
 }
 
-/** Reads every run; they must share one collection (same input files, by hash), since they are compared on it. */
-export async function readMixtureRuns(dirs: readonly string[]): Promise<MixtureRun[]> {
+/** A sweep's output directory (with sweep.json and no manifest of its own) stands for all its mixtures. */
+async function expandSweeps(dirs: readonly string[]): Promise<string[]> {
+  const expanded: string[] = [];
+  for (const dir of dirs) {
+    if (existsSync(join(dir, 'manifest.json')) || !existsSync(join(dir, 'sweep.json'))) {
+      expanded.push(dir);
+      continue;
+    }
+    const index = await readJson<{ mixtures?: { dir: string }[] }>(join(dir, 'sweep.json'));
+    if (!Array.isArray(index.mixtures)) throw new ReportInputError(`${join(dir, 'sweep.json')}: no mixtures listed`);
+    for (const mixture of index.mixtures) expanded.push(join(dir, mixture.dir));
+  }
+  return expanded;
+}
+
+/**
+ * Reads every run (a sweep directory: each of its mixtures); they must share one collection (same input files, by
+ * hash), since they are compared on it.
+ */
+export async function readMixtureRuns(given: readonly string[]): Promise<MixtureRun[]> {
+  const dirs = await expandSweeps(given);
   const labels = runLabels(dirs);
   const runs = await Promise.all(
     dirs.map(async (dir, i) => ({ ...(await readMixtureRun(dir)), label: labels[i]! })),
