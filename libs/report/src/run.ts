@@ -103,7 +103,8 @@ async function expandSweeps(dirs: readonly string[]): Promise<string[]> {
       continue;
     }
     const index = await readJson<{ mixtures?: { dir: string }[] }>(join(dir, 'sweep.json'));
-    if (!Array.isArray(index.mixtures)) throw new ReportInputError(`${join(dir, 'sweep.json')}: no mixtures listed`);
+    if (!Array.isArray(index.mixtures))
+      throw new ReportInputError(`${join(dir, 'sweep.json')}: no mixtures listed`);
     for (const mixture of index.mixtures) expanded.push(join(dir, mixture.dir));
   }
   return expanded;
