@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mixBench } from './mix-bench.js';
 import { selectBench } from './select-bench.js';
+import { sweepBench } from './sweep-bench.js';
 
 /**
  * `npm run bench [name-filter]`: runs the benchmarks one after another (never in parallel: they measure wall time
@@ -26,6 +27,7 @@ const benchmarks: { name: string; run: () => Promise<object> }[] = [
   { name: 'select-fl-lazy-n10000', run: () => selectBench(SCRATCH, 10_000) },
   { name: 'select-fl-lazy-n10000-workers1', run: () => selectBench(SCRATCH, 10_000, 1) },
   { name: 'mix-t0-mini', run: () => mixBench(SCRATCH) },
+  { name: 'mix-sweep-t0-mini', run: () => sweepBench(SCRATCH) },
 ];
 
 const filter = process.argv[2];
