@@ -139,6 +139,7 @@ describe('smartmix report', () => {
     const html = readFileSync(out, 'utf8');
     for (const label of ['m64-n150', 'm64-n300']) assert.ok(html.includes(`${label}</th>`), label);
     assert.ok(html.includes('Overlap between mixtures'));
+    assert.ok(html.includes('aria-label="coverage against budget"'), 'a sweep gets its coverage-vs-N′ chart');
   });
 
   it('compares the runs on the precomputed embeddings they were made with, or on --embeddings', async () => {

@@ -5,6 +5,7 @@ import { groupCurvesChart } from './group-curves.js';
 import { projectionChart } from './projection-chart.js';
 import { gainCurve, probabilityChart } from './stage1-charts.js';
 import { colourOf } from './svg.js';
+import { sweepChart } from './sweep-chart.js';
 import { comparisonTable, overlapTable, parameterTable } from './tables.js';
 import { templateChart } from './template-chart.js';
 
@@ -40,6 +41,16 @@ export function renderReportHtml(model: ReportModel, title = 'smartmix mixture r
       comparisonTable(model),
     ),
   ];
+  const sweep = sweepChart(runs);
+  if (sweep) {
+    parts.push(
+      section(
+        'Sweep',
+        'Coverage of the collection against N′, one line per mixer and M′ (hover a point for its run).',
+        sweep,
+      ),
+    );
+  }
   if (runs.length > 1) {
     parts.push(
       section(
