@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mixBench } from './mix-bench.js';
 import { type SelectBenchCase, selectBench, selectBenchName } from './select-bench.js';
+import { sweepBench } from './sweep-bench.js';
 
 /**
  * `npm run bench [name-filter]`: runs the benchmarks one after another (never in parallel: they measure wall time
@@ -34,6 +35,7 @@ const selectCases: SelectBenchCase[] = [
 const benchmarks: { name: string; run: () => Promise<object> }[] = [
   ...selectCases.map((c) => ({ name: selectBenchName(c), run: () => selectBench(SCRATCH, c) })),
   { name: 'mix-t0-mini', run: () => mixBench(SCRATCH) },
+  { name: 'mix-sweep-t0-mini', run: () => sweepBench(SCRATCH) },
 ];
 
 const filter = process.argv[2];

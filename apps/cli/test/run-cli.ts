@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const ENTRY = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
+// Resolved here, so the CLI also starts from a working directory outside the repository.
+const TSX = import.meta.resolve('tsx');
 
 export interface CliRun {
   code: number | null;
@@ -17,7 +19,7 @@ export interface CliOptions {
 
 /** Starts the smartmix CLI from source in a separate process, as a user would run it. */
 export function spawnCli(args: string[], options: CliOptions = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--conditions=development', '--import', 'tsx', ENTRY, ...args], {
+  return spawn(process.execPath, ['--conditions=development', '--import', TSX, ENTRY, ...args], {
     env: { ...process.env, ...options.env },
     cwd: options.cwd,
     stdio: ['pipe', 'pipe', 'pipe'],

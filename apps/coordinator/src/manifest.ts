@@ -1,4 +1,5 @@
 import type { CollectionScan } from '@smartmix/dataset';
+import { manifestSpec } from '@smartmix/jobspec';
 import type { Allocation, TaskSelection } from '@smartmix/mixture';
 import { DEFAULT_LAMBDA } from '@smartmix/submodular';
 import type { LoadedEmbeddings } from './embedding-source.js';
@@ -19,6 +20,8 @@ export interface GroupSummary {
   budget: number;
   /** Stage-2 objective of the chosen prefix (Σ of its greedy gains); null for baselines. */
   objective: number | null;
+  /** [prefix size, objective] along the group's greedy order (objectiveCurve); null for baselines. */
+  curve: [number, number][] | null;
 }
 
 export interface ManifestInput {
@@ -45,6 +48,7 @@ export function buildManifest(input: ManifestInput): Record<string, unknown> {
   return {
     formatVersion: MANIFEST_FORMAT_VERSION,
     tool: { name: 'smartmix', version: VERSION, stage2Orders: STAGE2_ORDER_VERSION },
+    spec: options.spec ? manifestSpec(options.spec, options.outDir) : null,
     inputs: index.files,
     parameters: {
       fields: options.fields,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { collectionGroups, readCollection, scanCollection } from '@smartmix/dataset';
+import { join } from 'node:path';
+import { type CollectionScan, collectionGroups, readCollection, scanCollection } from '@smartmix/dataset';
+import type { MixtureSpec } from '@smartmix/jobspec';
 import {
   type Allocation,
   baselineAllocation,
@@ -11,9 +13,9 @@ import {
 } from '@smartmix/mixture';
 import { DEFAULT_LAMBDA } from '@smartmix/submodular';
 import { checkRequest } from './collection-index.js';
-import { hashingEmbeddings, loadEmbeddings } from './embedding-source.js';
+import { hashingEmbeddings, type LoadedEmbeddings, loadEmbeddings } from './embedding-source.js';
 import { JobInputError } from './errors.js';
-import { buildManifest, type StageTimings } from './manifest.js';
+import { buildManifest, MANIFEST_FORMAT_VERSION, type StageTimings } from './manifest.js';
 import type { MixJobOptions } from './mix-options.js';
 import { OutputDirectory } from './output-dir.js';
 import { fillBudgets } from './stage2.js';
@@ -24,6 +26,58 @@ export interface MixJobResult {
   manifest: Record<string, unknown>;
 }
 
+/** What every mixture of a job shares: the collection's index and groups, and the prompt embeddings (SMART). */
+interface PreparedCollection {
+  index: CollectionScan;
+  groups: Map<string, number[]>;
+  embeddings?: LoadedEmbeddings;
+  /** Seconds spent reading and embedding, once for the whole job. */
+  timings: StageTimings;
+}
+
+/** One mixture of a job: its M', N', and the resolved spec recorded in its manifest (when run from a spec). */
+export interface MixtureRequest {
+  numTasks: number;
+  budget: number;
+  spec?: MixtureSpec;
+}
+
+type Log = (line: string) => void;
+
+/** Runs `work` and records its duration (seconds) in `timings` under `stage`. */
+async function timed<T>(timings: StageTimings, log: Log, stage: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await work();
+  timings[stage] = (performance.now() - start) / 1000;
+  log(`${stage}: ${timings[stage]!.toFixed(2)} s`);
+  return result;
+}
+
+/** Indexes the collection and (for SMART) embeds it, after checking that every requested M' and N' fits. */
+async function prepareCollection(
+  options: MixJobOptions,
+  requests: readonly MixtureRequest[],
+  log: Log,
+): Promise<PreparedCollection> {
+  const timings: StageTimings = {};
+  const index = await timed(timings, log, 'read', () =>
+    scanCollection(options.inputs, { fields: options.fields }),
+  );
+  for (const request of requests) checkRequest(index, request.numTasks, request.budget);
+  log(`collection: ${index.ids.length} records, ${index.tasks.length} tasks`);
+  const groups = new Map(collectionGroups(index).map((g) => [g.key, Array.from(g.rows)]));
+  if (options.mixer.name !== 'smart') return { index, groups, timings };
+  if ((options.embeddings === undefined) !== (options.ids === undefined)) {
+    throw new JobInputError('--embeddings and --ids go together');
+  }
+  const embeddings = await timed(timings, log, 'embeddings', () =>
+    options.embeddings
+      ? loadEmbeddings(options.embeddings, options.ids!, index.ids)
+      : hashingEmbeddings(options.inputs, { fields: options.fields }, index.ids.length),
+  );
+  return { index, groups, embeddings, timings };
+}
+
 /**
  * The main job: index the collection, allocate budgets (SMART stage 1 or a baseline), fill each (task, template
  * type) budget with a prefix of the group's greedy order (SMART) or of a seeded shuffle (baselines), then write the
@@ -31,40 +85,100 @@ export interface MixJobResult {
  */
 export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
   const log = options.log ?? (() => {});
-  const timings: StageTimings = {};
-  const time = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
-    const start = performance.now();
-    const result = await work();
-    timings[stage] = (performance.now() - start) / 1000;
-    log(`${stage}: ${timings[stage]!.toFixed(2)} s`);
+  const request = { numTasks: options.numTasks, budget: options.budget, spec: options.spec };
+  const prepared = await prepareCollection(options, [request], log);
+  const out = await OutputDirectory.create(options.outDir);
+  try {
+    const result = await writeMixture(prepared, { ...options, ...request }, out, '', log);
+    await out.commit();
+    log(`wrote ${result.rows} instances to ${options.outDir}`);
     return result;
-  };
+  } catch (err) {
+    await out.abandon();
+    throw err;
+  }
+}
 
-  const index = await time('read', () => scanCollection(options.inputs, { fields: options.fields }));
-  checkRequest(index, options.numTasks, options.budget);
-  log(`collection: ${index.ids.length} records, ${index.tasks.length} tasks`);
-  const groups = new Map(collectionGroups(index).map((g) => [g.key, Array.from(g.rows)]));
-  const smart = options.mixer.name === 'smart';
+/** A sweep's index (sweep.json): one entry per mixture, with what each took and what it reused. */
+export interface SweepEntry {
+  numTasks: number;
+  budget: number;
+  dir: string;
+  rows: number;
+  sha256: string;
+  timings: StageTimings;
+  cache: { stage2OrdersComputed: number; stage2OrdersReused: number };
+}
 
-  let embeddings: Awaited<ReturnType<typeof loadEmbeddings>> | undefined;
+/**
+ * One mixture per (M', N') request, each in its own subdirectory of `options.outDir` (`dirOf`), plus `sweep.json`
+ * listing them. The collection is read and embedded once; stage-2 orders computed for one mixture are reused by the
+ * next from the store, so later mixtures cost only their allocation. The directory is published all at once.
+ */
+export async function runMixSweep(
+  options: MixJobOptions,
+  requests: readonly MixtureRequest[],
+  dirOf: (request: MixtureRequest) => string,
+): Promise<SweepEntry[]> {
+  const log = options.log ?? (() => {});
+  const prepared = await prepareCollection(options, requests, log);
+  const out = await OutputDirectory.create(options.outDir);
+  try {
+    const entries: SweepEntry[] = [];
+    for (const request of requests) {
+      const dir = dirOf(request);
+      log(`mixture ${dir}: M' ${request.numTasks}, N' ${request.budget}`);
+      const { manifest } = await writeMixture(
+        prepared,
+        { ...options, ...request, outDir: join(options.outDir, dir) },
+        out,
+        dir,
+        log,
+      );
+      const { output, timings, cache } = manifest as {
+        output: { rows: number; sha256: string };
+        timings: StageTimings;
+        cache: SweepEntry['cache'];
+      };
+      const { numTasks, budget } = request;
+      entries.push({ numTasks, budget, dir, rows: output.rows, sha256: output.sha256, timings, cache });
+    }
+    const index = {
+      formatVersion: MANIFEST_FORMAT_VERSION,
+      shared: { timings: prepared.timings },
+      mixtures: entries,
+    };
+    await out.write('sweep.json', `${JSON.stringify(index, null, 2)}\n`);
+    await out.commit();
+    log(`wrote ${entries.length} mixtures to ${options.outDir}`);
+    return entries;
+  } catch (err) {
+    await out.abandon();
+    throw err;
+  }
+}
+
+/** Allocates, fills and writes one mixture into `out` (under `subdir`, '' for its top level). */
+async function writeMixture(
+  prepared: PreparedCollection,
+  options: MixJobOptions,
+  out: OutputDirectory,
+  subdir: string,
+  log: Log,
+): Promise<MixJobResult> {
+  const { index, groups, embeddings } = prepared;
+  const timings: StageTimings = { ...prepared.timings };
+  const time = <T>(stage: string, work: () => Promise<T>) => timed(timings, log, stage, work);
+
   let stage1: TaskSelection | undefined;
   let allocation: Allocation;
-  if (smart) {
-    if ((options.embeddings === undefined) !== (options.ids === undefined)) {
-      throw new JobInputError('--embeddings and --ids go together');
-    }
-    const loaded = await time('embeddings', () =>
-      options.embeddings
-        ? loadEmbeddings(options.embeddings, options.ids!, index.ids)
-        : hashingEmbeddings(options.inputs, { fields: options.fields }, index.ids.length),
-    );
-    embeddings = loaded;
+  if (embeddings) {
     const taskRows = index.tasks.map(() => [] as number[]);
-    for (let r = 0; r < index.ids.length; r++) taskRows[index.taskOf[r]!]!.push(loaded.rowOf[r]!);
+    for (let r = 0; r < index.ids.length; r++) taskRows[index.taskOf[r]!]!.push(embeddings.rowOf[r]!);
     stage1 = await time('stage1', () =>
       selectTasks({
-        taskEmbeddings: meanTaskEmbeddings(loaded.data, loaded.d, taskRows),
-        d: loaded.d,
+        taskEmbeddings: meanTaskEmbeddings(embeddings.data, embeddings.d, taskRows),
+        d: embeddings.d,
         tasks: index.tasks,
         function: options.taskFunction.name,
         lambda: options.taskFunction.lambda,
@@ -117,42 +231,35 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
     `stage 2 orders: ${orderStats.computed} computed, ${orderStats.reused} reused from ${options.store.location}`,
   );
 
-  const out = await OutputDirectory.create(options.outDir);
-  try {
-    const rows = await time('write', async () => {
-      const lines: string[] = [];
-      let r = 0;
-      for await (const record of readCollection(options.inputs, { fields: options.fields })) {
-        if (chosen[r++]) {
-          const { id, task, templateType, prompt, response } = record;
-          lines.push(JSON.stringify({ id, task, template_type: templateType, prompt, response }));
-        }
+  const at = (name: string) => (subdir === '' ? name : join(subdir, name));
+  const rows = await time('write', async () => {
+    const lines: string[] = [];
+    let r = 0;
+    for await (const record of readCollection(options.inputs, { fields: options.fields })) {
+      if (chosen[r++]) {
+        const { id, task, templateType, prompt, response } = record;
+        lines.push(JSON.stringify({ id, task, template_type: templateType, prompt, response }));
       }
-      shuffleInPlace(lines, options.seed);
-      const mixture = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
-      await out.write('mixture.jsonl', mixture);
-      await out.write('budgets.csv', budgetsCsv(allocation, index.tasks));
-      return { count: lines.length, sha256: createHash('sha256').update(mixture).digest('hex') };
-    });
-    const manifest = buildManifest({
-      options,
-      index,
-      embeddings,
-      stage1,
-      allocation,
-      groups: groupSummaries,
-      orderStats,
-      timings,
-      mixture: rows,
-    });
-    await out.write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-    await out.commit();
-    log(`wrote ${rows.count} instances to ${options.outDir}`);
-    return { outDir: options.outDir, rows: rows.count, manifest };
-  } catch (err) {
-    await out.abandon();
-    throw err;
-  }
+    }
+    shuffleInPlace(lines, options.seed);
+    const mixture = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+    await out.write(at('mixture.jsonl'), mixture);
+    await out.write(at('budgets.csv'), budgetsCsv(allocation, index.tasks));
+    return { count: lines.length, sha256: createHash('sha256').update(mixture).digest('hex') };
+  });
+  const manifest = buildManifest({
+    options,
+    index,
+    embeddings,
+    stage1,
+    allocation,
+    groups: groupSummaries,
+    orderStats,
+    timings,
+    mixture: rows,
+  });
+  await out.write(at('manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { outDir: options.outDir, rows: rows.count, manifest };
 }
 
 function csvField(value: string): string {

@@ -1,4 +1,5 @@
 import type { FieldMap } from '@smartmix/dataset';
+import type { MixtureSpec } from '@smartmix/jobspec';
 import type { BaselineMixer } from '@smartmix/mixture';
 import type { DeviceOptions } from '@smartmix/onnx';
 import type { ArtifactStore } from '@smartmix/storage';
@@ -28,5 +29,7 @@ export interface MixJobOptions {
   /** Where similarity work runs; `openPlacement` makes one (in process by default). */
   placement?: Placement;
   outDir: string;
+  /** The resolved spec this mixture was made from, recorded in its manifest so the recipe can be rerun. */
+  spec?: MixtureSpec;
   log?: (line: string) => void;
 }

@@ -32,8 +32,11 @@ export class OutputDirectory {
     return new OutputDirectory(target, staging);
   }
 
+  /** Writes a file; `name` may hold subdirectories (a sweep's mixtures), which are created as needed. */
   async write(name: string, content: string | Uint8Array): Promise<void> {
-    await writeFile(join(this.staging, name), content);
+    const path = join(this.staging, name);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
   }
 
   async commit(): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CollectionScan } from '@smartmix/dataset';
 import { groupKey } from '@smartmix/dataset';
-import { type Allocation, shuffleInPlace, TEMPLATE_TYPES } from '@smartmix/mixture';
+import { type Allocation, objectiveCurve, shuffleInPlace, TEMPLATE_TYPES } from '@smartmix/mixture';
 import type { ArtifactStore } from '@smartmix/storage';
 import type { LoadedEmbeddings } from './embedding-source.js';
 import { groupOrder, type OrderSettings, type OrderStats } from './group-orders.js';
@@ -61,6 +61,7 @@ export async function fillBudgets(input: Stage2Input): Promise<Stage2Result> {
       const name = `${task}/${type}`;
       let positions: number[];
       let objective: number | null = null;
+      let curve: [number, number][] | null = null;
       if (embeddings) {
         const { d, data, rowOf } = embeddings;
         const groupEmbeddings = new Float32Array(records.length * d);
@@ -78,6 +79,7 @@ export async function fillBudgets(input: Stage2Input): Promise<Stage2Result> {
         );
         positions = order.order.slice(0, budget);
         objective = order.gains.slice(0, budget).reduce((a, b) => a + b, 0);
+        curve = objectiveCurve(order.gains, budget);
         const how = order.reused
           ? 'order reused'
           : `ordered in ${((performance.now() - start) / 1000).toFixed(2)} s`;
@@ -91,7 +93,10 @@ export async function fillBudgets(input: Stage2Input): Promise<Stage2Result> {
           groupSeed(input.seed, task, type),
         ).slice(0, budget);
       }
-      return { positions, summary: { task, templateType: type, size: records.length, budget, objective } };
+      return {
+        positions,
+        summary: { task, templateType: type, size: records.length, budget, objective, curve },
+      };
     },
   );
   const chosen = new Uint8Array(index.ids.length);

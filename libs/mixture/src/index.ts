@@ -16,6 +16,7 @@ export { selectTasks, type TaskSelection, type TaskSelectionRequest } from './st
 export { splitByFloorAndRemainder } from './stage1/split.js';
 export { taylorSoftmax } from './stage1/taylor-softmax.js';
 export { splitTemplateTypes } from './stage1/template-split.js';
+export { CURVE_POINTS, objectiveCurve } from './stage2/objective-curve.js';
 export {
   type GroupOrder,
   type InstanceFunction,
