@@ -11,7 +11,12 @@ export interface CommandMeasurement {
   wallSeconds: number;
   /** The largest peak RSS among the node processes the command ran (the CLI and any workers it spawned). */
   peakRssBytes: number;
-  processes: { maxRssBytes: number; userSeconds: number; systemSeconds: number }[];
+  processes: {
+    role: 'coordinator' | 'worker';
+    maxRssBytes: number;
+    userSeconds: number;
+    systemSeconds: number;
+  }[];
   stdout: string;
 }
 

@@ -6,7 +6,9 @@ import { hashingEmbedding } from '@smartmix/embedding';
 import { writeMatrix } from '@smartmix/npy';
 import { measureCli } from './measure.js';
 
-export const T0_MINI = new URL('../../shared/data/t0-mini/', import.meta.url).pathname;
+/** The shared t0-mini collection beside the repository (SMARTMIX_T0_MINI points elsewhere, e.g. from a worktree). */
+export const T0_MINI =
+  process.env.SMARTMIX_T0_MINI ?? new URL('../../shared/data/t0-mini/', import.meta.url).pathname;
 
 /**
  * Issue #4's benchmark: a full SMART `mix` of t0-mini with precomputed embeddings (written beforehand, 256-d hashing

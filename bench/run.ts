@@ -3,7 +3,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mixBench } from './mix-bench.js';
-import { selectBench } from './select-bench.js';
+import { type SelectBenchCase, selectBench, selectBenchName } from './select-bench.js';
+import { sweepBench } from './sweep-bench.js';
 
 /**
  * `npm run bench [name-filter]`: runs the benchmarks one after another (never in parallel: they measure wall time
@@ -21,11 +22,20 @@ const machine = {
   platform: `${process.platform}-${process.arch}`,
 };
 
+const ISSUE3_GOAL = { wallSeconds: 5, peakRssMB: 500 };
+/** Issue #6: one group of 100k rows, budget 10k, exact, no process above 2 GB, within 5 minutes. */
+const ISSUE6_GOAL = { wallSeconds: 300, peakRssMB: 2048 };
+const selectCases: SelectBenchCase[] = [
+  { n: 5_000 },
+  { n: 10_000, goal: ISSUE3_GOAL },
+  { n: 10_000, workers: 1 },
+  ...[0, 1, 2, 4].map((workers) => ({ n: 100_000, budget: 10_000, workers, goal: ISSUE6_GOAL })),
+];
+
 const benchmarks: { name: string; run: () => Promise<object> }[] = [
-  { name: 'select-fl-lazy-n5000', run: () => selectBench(SCRATCH, 5_000) },
-  { name: 'select-fl-lazy-n10000', run: () => selectBench(SCRATCH, 10_000) },
-  { name: 'select-fl-lazy-n10000-workers1', run: () => selectBench(SCRATCH, 10_000, 1) },
+  ...selectCases.map((c) => ({ name: selectBenchName(c), run: () => selectBench(SCRATCH, c) })),
   { name: 'mix-t0-mini', run: () => mixBench(SCRATCH) },
+  { name: 'mix-sweep-t0-mini', run: () => sweepBench(SCRATCH) },
 ];
 
 const filter = process.argv[2];

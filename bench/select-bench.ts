@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeMatrix } from '@smartmix/npy';
@@ -7,7 +8,12 @@ import { measureCli } from './measure.js';
 export interface SelectBenchResult {
   name: string;
   workers: number;
-  processes: { maxRssMB: number; userSeconds: number; systemSeconds: number }[];
+  processes: {
+    role: 'coordinator' | 'worker';
+    maxRssMB: number;
+    userSeconds: number;
+    systemSeconds: number;
+  }[];
   n: number;
   d: number;
   budget: number;
@@ -16,20 +22,40 @@ export interface SelectBenchResult {
   kernelSeconds: number;
   greedySeconds: number;
   evaluations: number;
+  /** Payload bytes to and from the workers. */
+  rpcBytes: { sent: number; received: number };
   goal: { wallSeconds: number; peakRssMB: number } | null;
   met: boolean | null;
 }
 
+export interface SelectBenchCase {
+  n: number;
+  /** Default n − 1: a full ordering. */
+  budget?: number;
+  workers?: number;
+  /** Goal for the slowest process / wall time, when the issue sets one. */
+  goal?: { wallSeconds: number; peakRssMB: number };
+}
+
+/** The benchmark's name, from its case: select-fl-lazy-n<n>[-b<budget>][-workers<w>]. */
+export function selectBenchName({ n, budget, workers }: SelectBenchCase): string {
+  return `select-fl-lazy-n${n}${budget === undefined ? '' : `-b${budget}`}${workers ? `-workers${workers}` : ''}`;
+}
+
 /**
- * Issue #3's benchmark: lazy facility location, full ordering (budget n−1), seeded clustered data, d = 384,
- * timed as the whole `smartmix select` command (reading the .npy, kernel, greedy, writing the JSON).
+ * Lazy facility location on seeded clustered data, d = 384, timed as the whole `smartmix select` command (reading
+ * the .npy, kernel or blockwise gains, greedy, writing the JSON): issue #3's full orderings (budget n−1) and issue
+ * #6's large group (n = 100,000, budget 10,000, sharded over workers).
  */
-export async function selectBench(scratch: string, n: number, workers = 0): Promise<SelectBenchResult> {
+export async function selectBench(scratch: string, bench: SelectBenchCase): Promise<SelectBenchResult> {
+  const { n, workers = 0 } = bench;
+  const budget = bench.budget ?? n - 1;
   const d = 384;
   await mkdir(scratch, { recursive: true });
   const input = join(scratch, `clustered_n${n}_d${d}.npy`);
   const output = join(scratch, `selection_n${n}.json`);
-  await writeMatrix(input, clusteredData(n, d, 20240501), n, d);
+  // The data depend only on n: generated once, reused by every case of that size.
+  if (!existsSync(input)) await writeMatrix(input, clusteredData(n, d, 20240501), n, d);
   const m = await measureCli([
     'select',
     '--embeddings',
@@ -37,7 +63,7 @@ export async function selectBench(scratch: string, n: number, workers = 0): Prom
     '--function',
     'fl',
     '--budget',
-    String(n - 1),
+    String(budget),
     '--optimizer',
     'lazy',
     '--out',
@@ -47,20 +73,21 @@ export async function selectBench(scratch: string, n: number, workers = 0): Prom
   ]);
   const result = JSON.parse(await readFile(output, 'utf8'));
   await rm(output);
-  const goal = n === 10_000 ? { wallSeconds: 5, peakRssMB: 500 } : null;
+  const goal = bench.goal ?? null;
   const peakRssMB = m.peakRssBytes / 2 ** 20;
   return {
-    name: `select-fl-lazy-n${n}${workers ? `-workers${workers}` : ''}`,
+    name: selectBenchName(bench),
     workers,
     processes: m.processes.map((p) => ({ ...p, maxRssMB: p.maxRssBytes / 2 ** 20 })),
     n,
     d,
-    budget: n - 1,
+    budget,
     wallSeconds: m.wallSeconds,
     peakRssMB,
     kernelSeconds: result.seconds.kernel,
     greedySeconds: result.seconds.greedy,
     evaluations: result.evaluations,
+    rpcBytes: result.rpcBytes,
     goal,
     met: goal ? m.wallSeconds <= goal.wallSeconds && peakRssMB <= goal.peakRssMB : null,
   };

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The tests run against real programs, not mocks: a Prometheus server (scraping /metrics, promtool for the alert
-# rules) and a headless Chromium (the HTML report). They come from Debian's packages; this installs whichever is
+# rules), a headless Chromium (the HTML report) and openssl (certificates for the TLS tests). They come from Debian's packages; this installs whichever is
 # missing, so `npm test` works on a fresh machine. Nothing is installed when all are present.
 set -euo pipefail
 
@@ -8,6 +8,7 @@ needed=()
 command -v prometheus >/dev/null 2>&1 || needed+=(prometheus)
 command -v promtool >/dev/null 2>&1 || needed+=(prometheus)
 command -v chromium >/dev/null 2>&1 || needed+=(chromium)
+command -v openssl >/dev/null 2>&1 || needed+=(openssl)
 [ ${#needed[@]} -eq 0 ] && exit 0
 
 sudo_cmd=()

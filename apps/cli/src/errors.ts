@@ -17,6 +17,7 @@ const INPUT_ERROR_NAMES = new Set([
   'TokenError',
   'TlsError',
   'MetricsError',
+  'SpecError',
 ]);
 
 /** Errors of the environment (an unreachable worker): one line too, but exit code 1. */

@@ -2,6 +2,7 @@ import { VERSION } from '@smartmix/coordinator';
 import { Command, CommanderError } from 'commander';
 import { registerAllocate } from './commands/allocate.js';
 import { registerMix } from './commands/mix.js';
+import { registerReport } from './commands/report.js';
 import { registerSelect } from './commands/select.js';
 import { registerWorker } from './commands/worker.js';
 import { isInputError, isOperationalError } from './errors.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerSelect(program);
   registerAllocate(program);
   registerMix(program);
+  registerReport(program);
   registerWorker(program);
   for (const command of program.commands) command.exitOverride().configureOutput({ outputError: () => {} });
   return program;

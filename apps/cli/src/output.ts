@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 
-/** Writes JSON to stdout ('-') or atomically to a file (temp + rename), so a failed run leaves no partial file. */
-export async function writeJsonOutput(target: string, value: unknown): Promise<void> {
-  const text = `${JSON.stringify(value, null, 2)}\n`;
+/** Writes text to stdout ('-') or atomically to a file (temp + rename), so a failed run leaves no partial file. */
+export async function writeTextOutput(target: string, text: string): Promise<void> {
   if (target === '-') {
     process.stdout.write(text);
     return;
@@ -16,4 +15,9 @@ export async function writeJsonOutput(target: string, value: unknown): Promise<v
     await rm(temp, { force: true });
     throw err;
   }
+}
+
+/** Writes JSON (indented, one trailing newline) as writeTextOutput does. */
+export function writeJsonOutput(target: string, value: unknown): Promise<void> {
+  return writeTextOutput(target, `${JSON.stringify(value, null, 2)}\n`);
 }

@@ -29,3 +29,15 @@ export function choiceOption<T extends string>(flag: string, choices: readonly T
     return text as T;
   };
 }
+
+/** An integer, or a comma-separated list of distinct integers (a sweep), each ≥ min. */
+export function integerListOption(flag: string, min: number) {
+  const one = integerOption(flag, min);
+  return (text: string): number | number[] => {
+    if (!text.includes(',')) return one(text);
+    const values = text.split(',').map(one);
+    const repeated = values.find((v, i) => values.indexOf(v) !== i);
+    if (repeated !== undefined) throw new InputError(`${flag}: ${repeated} is listed twice in '${text}'`);
+    return values;
+  };
+}

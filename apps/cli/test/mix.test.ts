@@ -163,8 +163,8 @@ describe('smartmix mix on t0-mini', { skip: !present && 'no ../shared/data/t0-mi
     }
   });
 
-  it('gives byte-identical output with 1 and 2 local workers', async () => {
-    for (const workers of ['1', '2']) {
+  it('gives byte-identical output with 1, 2 and 4 local workers', async () => {
+    for (const workers of ['1', '2', '4']) {
       const out = join(dir, `workers-${workers}`);
       const run = await mix(out, '1500', ['--store', join(dir, `store-${workers}`), '--workers', workers]);
       assert.equal(run.code, 0, run.stderr);

@@ -72,9 +72,10 @@ describe('mix --resume after a crash in stage 2', { skip: T0_MINI === undefined 
       );
     }
     // The two runs used different stores (so the full run could not reuse anything); all else must agree.
-    const strip = (m: { parameters: object }) => ({
+    const strip = (m: { parameters: object; spec: object }) => ({
       ...m,
       parameters: { ...m.parameters, store: null },
+      spec: { ...m.spec, store: null },
       execution: null,
       timings: null,
       cache: null,

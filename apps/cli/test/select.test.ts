@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { writeMatrix } from '@smartmix/npy';
-import { runCli } from './run-cli.js';
+import { type CliRun, runCli } from './run-cli.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/submodular/', import.meta.url));
 const present = existsSync(FIXTURES);
@@ -177,31 +177,28 @@ describe('smartmix select rejects bad input with exit code 2, one line and no ou
 });
 
 describe('smartmix select on local workers', { skip: !present && 'no ../shared' }, () => {
-  it('gives the in-process result exactly with 1 and 2 worker processes', async () => {
-    const args = [
-      'select',
-      '--embeddings',
-      emb('c500_d32'),
-      '--function',
-      'fl',
-      '--budget',
-      '499',
-      '--optimizer',
-      'lazy',
+  it('gives the in-process result exactly with 1, 2 and 4 worker processes (fl, gc, logdet)', async () => {
+    const runs = [
+      { fn: 'fl', workers: ['0', '1', '2', '4'] },
+      { fn: 'gc', workers: ['0', '4'] },
+      { fn: 'logdet', workers: ['0', '4'] },
     ];
-    const outputs = await Promise.all(['0', '1', '2'].map((w) => runCli([...args, '--workers', w])));
-    const parsed = outputs.map((o) => {
-      assert.equal(o.code, 0, o.stderr);
-      return JSON.parse(o.stdout);
-    });
-    assert.deepEqual(
-      parsed.map((p) => p.placement),
-      ['in process', '1 local worker', '2 local workers'],
-    );
-    for (const p of parsed.slice(1)) {
-      assert.deepEqual(p.order, parsed[0].order);
-      assert.deepEqual(p.gains, parsed[0].gains);
-      assert.equal(p.value, parsed[0].value);
+    for (const { fn, workers } of runs) {
+      const args = ['select', '--embeddings', emb('c500_d32'), '--function', fn, '--budget', '120'];
+      const outputs = await Promise.all(workers.map((w) => runCli([...args, '--workers', w])));
+      const parsed = outputs.map((o) => {
+        assert.equal(o.code, 0, o.stderr);
+        return JSON.parse(o.stdout);
+      });
+      assert.deepEqual(
+        parsed.map((p) => p.placement),
+        workers.map((w) => (w === '0' ? 'in process' : `${w} local worker${w === '1' ? '' : 's'}`)),
+      );
+      for (const p of parsed.slice(1)) {
+        assert.deepEqual(p.order, parsed[0].order, `${fn} on ${p.placement}`);
+        assert.deepEqual(p.gains, parsed[0].gains, `${fn} on ${p.placement}`);
+        assert.equal(p.value, parsed[0].value, `${fn} on ${p.placement}`);
+      }
     }
   });
 
@@ -224,7 +221,7 @@ describe('smartmix select on local workers', { skip: !present && 'no ../shared' 
 });
 
 describe('smartmix select above the kernel memory limit', () => {
-  it('runs facility location blockwise with exactly the result of the materialised kernel', async () => {
+  it('runs facility location and graph cut blockwise, in process or sharded over 4 workers, with exactly the result of the materialised kernel', async () => {
     // 600×600 float32 is 1.4 MB: above a 1 MiB limit.
     const file = join(dir, 'x600.npy');
     await writeMatrix(
@@ -234,30 +231,40 @@ describe('smartmix select above the kernel memory limit', () => {
       24,
     );
     const args = ['select', '--embeddings', file, '--function', 'fl', '--budget', '80'];
-    const [dense, blockwise, gc] = await Promise.all([
+    const gcArgs = ['select', '--embeddings', file, '--function', 'gc', '--budget', '80'];
+    const logdetArgs = ['select', '--embeddings', file, '--function', 'logdet', '--budget', '80'];
+    const [dense, blockwise, sharded, gcDense, gcBlockwise, gcSharded, logdet] = await Promise.all([
       runCli(args),
       runCli([...args, '--max-kernel-memory', '1']),
-      runCli([
-        'select',
-        '--embeddings',
-        file,
-        '--function',
-        'gc',
-        '--budget',
-        '80',
-        '--max-kernel-memory',
-        '1',
-      ]),
+      runCli([...args, '--max-kernel-memory', '1', '--workers', '4']),
+      runCli(gcArgs),
+      runCli([...gcArgs, '--max-kernel-memory', '1']),
+      runCli([...gcArgs, '--max-kernel-memory', '1', '--workers', '4']),
+      runCli([...logdetArgs, '--max-kernel-memory', '1']),
     ]);
-    assert.equal(dense.code, 0, dense.stderr);
-    assert.equal(blockwise.code, 0, blockwise.stderr);
-    const a = JSON.parse(dense.stdout);
-    const b = JSON.parse(blockwise.stdout);
-    assert.deepEqual([a.kernel, b.kernel], ['sijs', 'sijs-blockwise']);
-    assert.deepEqual(b.order, a.order);
-    assert.deepEqual(b.gains, a.gains);
-    assert.equal(b.value, a.value);
-    assert.equal(gc.code, 2);
-    assert.match(gc.stderr, /600×600 kernel needs 1 MiB, above the 1 MiB limit/);
+    const parse = (run: CliRun) => {
+      assert.equal(run.code, 0, run.stderr);
+      return JSON.parse(run.stdout);
+    };
+    for (const [function_, runs] of Object.entries({
+      fl: [dense, blockwise, sharded],
+      gc: [gcDense, gcBlockwise, gcSharded],
+    })) {
+      const [a, b, c] = runs.map(parse);
+      assert.deepEqual(
+        [a.kernel, b.kernel, c.kernel],
+        ['sijs', 'sijs-blockwise', 'sijs-blockwise'],
+        function_,
+      );
+      // Sharded over 4 worker processes: their partial sums added in block order give the same bits.
+      assert.equal(c.placement, '4 local workers');
+      for (const other of [b, c]) {
+        assert.deepEqual(other.order, a.order, function_);
+        assert.deepEqual(other.gains, a.gains, function_);
+        assert.equal(other.value, a.value, function_);
+      }
+    }
+    assert.equal(logdet.code, 2);
+    assert.match(logdet.stderr, /600×600 kernel needs 1 MiB, above the 1 MiB limit/);
   });
 });

@@ -1,4 +1,10 @@
-import { type GroupOrder, type InstanceFunction, orderGroup, orderGroupSplit } from '@smartmix/mixture';
+import {
+  type GroupOrder,
+  type InstanceFunction,
+  type OrderOptions,
+  orderGroup,
+  orderGroupSplit,
+} from '@smartmix/mixture';
 import { type ArtifactStore, contentKey, getJson, putJson, sha256Hex } from '@smartmix/storage';
 import type { KernelPlacement } from '@smartmix/submodular';
 import type { JobArtifacts } from './job-artifacts.js';
@@ -62,14 +68,19 @@ export interface StoredGroupOrder extends GroupOrder {
   ids: string[];
 }
 
-/** Returns the group's full greedy order from the store, computing and storing it first when absent. */
+/**
+ * Returns the group's full greedy order from the store (`reused`), computing and storing it first when absent;
+ * `onStep` reports the greedy steps of a computation. `artifacts` (a job's) records the order's lineage and
+ * feeds the job's metrics.
+ */
 export async function groupOrder(
   store: ArtifactStore,
   group: GroupToOrder,
   settings: OrderSettings,
   stats: OrderStats,
+  onStep?: OrderOptions['onStep'],
   artifacts?: JobArtifacts,
-): Promise<GroupOrder> {
+): Promise<GroupOrder & { reused: boolean }> {
   const inputs = groupInputs(group);
   const key = groupOrderKey(group, settings, inputs);
   const lineage = {
@@ -83,13 +94,17 @@ export async function groupOrder(
     stats.reused++;
     artifacts?.record(lineage, 'reused');
     tracker?.metrics.groupsDone.inc({ source: 'reused' });
-    return cached;
+    return { order: cached.order, gains: cached.gains, reused: true };
   }
   const n = group.ids.length;
+  const measured = tracker?.greedy('stage2', n, group);
   const scoring = {
     placement: settings.placement,
     maxKernelBytes: settings.maxKernelBytes,
-    onStep: tracker?.greedy('stage2', n, group),
+    onStep: (step: number, element: number, gain: number, evaluations: number) => {
+      onStep?.(step, element, gain, evaluations);
+      measured?.(step, element, gain, evaluations);
+    },
   };
   const order =
     settings.splitAbove !== undefined
@@ -112,5 +127,5 @@ export async function groupOrder(
   stats.computed++;
   artifacts?.record(lineage, 'computed');
   tracker?.metrics.groupsDone.inc({ source: 'computed' });
-  return order;
+  return { ...order, reused: false };
 }

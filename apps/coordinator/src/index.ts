@@ -1,6 +1,16 @@
 export { JobInputError } from './errors.js';
 export { MANIFEST_FORMAT_VERSION } from './manifest.js';
-export { type MixJobResult, runMixJob } from './mix-job.js';
+export {
+  type MixJobResult,
+  type MixtureRequest,
+  runMixJob,
+  runMixSweep,
+  type SweepEntry,
+} from './mix-job.js';
 export type { MixerName, MixJobOptions } from './mix-options.js';
 export { openPlacement, type Placement, type PlacementOptions } from './placement.js';
+export { ProgressLog } from './progress.js';
+export { type ReportJobOptions, runReportJob } from './report-job.js';
+export { exitCleanlyOnSignals } from './shutdown.js';
+export { mixOptionsFromSpec, runJobSpec, type SpecRun } from './spec-job.js';
 export { VERSION } from './version.js';

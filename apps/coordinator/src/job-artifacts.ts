@@ -16,7 +16,7 @@ export type ArtifactCounts = Record<string, { computed: number; reused: number }
  * artifact behind; `--resume` reads them back instead of recomputing them.
  */
 export class JobArtifacts {
-  readonly lineage: LineageEntry[] = [];
+  private readonly entries: LineageEntry[] = [];
   readonly counts: ArtifactCounts = {};
 
   constructor(
@@ -26,9 +26,20 @@ export class JobArtifacts {
     readonly tracker?: JobTracker,
   ) {}
 
+  /**
+   * Every artifact recorded, in a order that does not depend on timing (groups are ordered several at a time):
+   * by kind, in the order kinds first appeared, then by key.
+   */
+  get lineage(): LineageEntry[] {
+    const kinds = [...new Set(this.entries.map((e) => e.kind))];
+    return [...this.entries].sort(
+      (a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    );
+  }
+
   /** Notes an artifact handled elsewhere (stage-2 orders keep their own cache). */
   record(entry: LineageEntry, source: 'computed' | 'reused'): void {
-    this.lineage.push(entry);
+    this.entries.push(entry);
     this.counts[entry.kind] ??= { computed: 0, reused: 0 };
     this.counts[entry.kind]![source]++;
     this.tracker?.artifact(entry.kind, source);

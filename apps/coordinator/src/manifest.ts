@@ -1,4 +1,5 @@
 import type { CollectionScan } from '@smartmix/dataset';
+import { manifestSpec } from '@smartmix/jobspec';
 import type { Allocation, TaskSelection } from '@smartmix/mixture';
 import { contentKey } from '@smartmix/storage';
 import { DEFAULT_LAMBDA } from '@smartmix/submodular';
@@ -21,6 +22,8 @@ export interface GroupSummary {
   budget: number;
   /** Stage-2 objective of the chosen prefix (Σ of its greedy gains); null for baselines. */
   objective: number | null;
+  /** [prefix size, objective] along the group's greedy order (objectiveCurve); null for baselines. */
+  curve: [number, number][] | null;
 }
 
 export interface ManifestInput {
@@ -48,6 +51,7 @@ export function buildManifest(input: ManifestInput): Record<string, unknown> {
   return {
     formatVersion: MANIFEST_FORMAT_VERSION,
     tool: { name: 'smartmix', version: VERSION, stage2Orders: STAGE2_ORDER_VERSION },
+    spec: options.spec ? manifestSpec(options.spec, options.outDir) : null,
     inputs: index.files,
     parameters: {
       fields: options.fields,
@@ -87,7 +91,11 @@ export function buildManifest(input: ManifestInput): Record<string, unknown> {
     },
     // Which artifact came from which inputs: content keys, and the keys or digests each was computed from.
     lineage: input.artifacts.lineage,
-    execution: { placement: options.placement?.description ?? 'in process', resume: options.resume ?? false },
+    execution: {
+      placement: options.placement?.description ?? 'in process',
+      rpcBytes: options.placement?.traffic() ?? { sent: 0, received: 0 },
+      resume: options.resume ?? false,
+    },
     timings: input.timings,
     cache: {
       stage2OrdersComputed: input.orderStats.computed,

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { collectionGroups, groupKey, readCollection, scanCollection } from '@smartmix/dataset';
+import { join } from 'node:path';
+import { type CollectionScan, collectionGroups, readCollection, scanCollection } from '@smartmix/dataset';
 import { HASHING_EMBEDDER_ID } from '@smartmix/embedding';
+import type { MixtureSpec } from '@smartmix/jobspec';
+import type { JobTracker } from '@smartmix/metrics';
 import {
   type Allocation,
   baselineAllocation,
@@ -10,14 +13,14 @@ import {
 } from '@smartmix/mixture';
 import { DEFAULT_LAMBDA } from '@smartmix/submodular';
 import { checkRequest } from './collection-index.js';
-import { hashingEmbeddings, loadEmbeddings } from './embedding-source.js';
+import { hashingEmbeddings, type LoadedEmbeddings, loadEmbeddings } from './embedding-source.js';
 import { JobInputError } from './errors.js';
-import { groupOrder, type OrderStats } from './group-orders.js';
 import { JobArtifacts } from './job-artifacts.js';
-import { buildManifest, type GroupSummary, jobManifestKey, type StageTimings } from './manifest.js';
+import { buildManifest, jobManifestKey, MANIFEST_FORMAT_VERSION, type StageTimings } from './manifest.js';
 import type { MixJobOptions } from './mix-options.js';
 import { OutputDirectory } from './output-dir.js';
 import { taskSelection } from './stage1-artifacts.js';
+import { fillBudgets } from './stage2.js';
 
 export interface MixJobResult {
   outDir: string;
@@ -25,9 +28,73 @@ export interface MixJobResult {
   manifest: Record<string, unknown>;
 }
 
-/** A per-group seed for the baselines' random prefixes: independent of the order groups are visited in. */
-function groupSeed(seed: number, task: string, type: string): number {
-  return createHash('sha256').update(`${seed}\u0000${task}\u0000${type}`).digest().readUInt32LE(0);
+/** What every mixture of a job shares: the collection's index and groups, and the prompt embeddings (SMART). */
+interface PreparedCollection {
+  index: CollectionScan;
+  groups: Map<string, number[]>;
+  embeddings?: LoadedEmbeddings;
+  /** Seconds spent reading and embedding, once for the whole job. */
+  timings: StageTimings;
+}
+
+/** One mixture of a job: its M', N', and the resolved spec recorded in its manifest (when run from a spec). */
+export interface MixtureRequest {
+  numTasks: number;
+  budget: number;
+  spec?: MixtureSpec;
+}
+
+type Log = (line: string) => void;
+
+/** Runs `work` and records its duration (seconds) in `timings` under `stage` (and in the job's metrics). */
+async function timed<T>(
+  timings: StageTimings,
+  log: Log,
+  stage: string,
+  work: () => Promise<T>,
+  tracker?: JobTracker,
+): Promise<T> {
+  const start = performance.now();
+  const result = await (tracker ? tracker.stage(stage, work) : work());
+  timings[stage] = (performance.now() - start) / 1000;
+  log(`${stage}: ${timings[stage]!.toFixed(2)} s`);
+  return result;
+}
+
+/** Indexes the collection and (for SMART) embeds it, after checking that every requested M' and N' fits. */
+async function prepareCollection(
+  options: MixJobOptions,
+  requests: readonly MixtureRequest[],
+  log: Log,
+): Promise<PreparedCollection> {
+  const timings: StageTimings = {};
+  const index = await timed(
+    timings,
+    log,
+    'read',
+    () => scanCollection(options.inputs, { fields: options.fields }),
+    options.tracker,
+  );
+  for (const request of requests) checkRequest(index, request.numTasks, request.budget);
+  log(`collection: ${index.ids.length} records, ${index.tasks.length} tasks`);
+  const groups = new Map(collectionGroups(index).map((g) => [g.key, Array.from(g.rows)]));
+  if (options.mixer.name !== 'smart') return { index, groups, timings };
+  if ((options.embeddings === undefined) !== (options.ids === undefined)) {
+    throw new JobInputError('--embeddings and --ids go together');
+  }
+  const embeddings = await timed(
+    timings,
+    log,
+    'embeddings',
+    () =>
+      options.embeddings
+        ? loadEmbeddings(options.embeddings, options.ids!, index.ids)
+        : hashingEmbeddings(options.inputs, { fields: options.fields }, index.ids.length, (count) =>
+            options.tracker?.embedded(HASHING_EMBEDDER_ID, count),
+          ),
+    options.tracker,
+  );
+  return { index, groups, embeddings, timings };
 }
 
 /**
@@ -37,39 +104,98 @@ function groupSeed(seed: number, task: string, type: string): number {
  */
 export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
   const log = options.log ?? (() => {});
-  const timings: StageTimings = {};
-  const time = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
-    const start = performance.now();
-    const result = await (options.tracker ? options.tracker.stage(stage, work) : work());
-    timings[stage] = (performance.now() - start) / 1000;
-    log(`${stage}: ${timings[stage]!.toFixed(2)} s`);
+  const request = { numTasks: options.numTasks, budget: options.budget, spec: options.spec };
+  const prepared = await prepareCollection(options, [request], log);
+  const out = await OutputDirectory.create(options.outDir);
+  try {
+    const result = await writeMixture(prepared, { ...options, ...request }, out, '', log);
+    await out.commit();
+    log(`wrote ${result.rows} instances to ${options.outDir}`);
     return result;
-  };
+  } catch (err) {
+    await out.abandon();
+    throw err;
+  }
+}
 
-  const index = await time('read', () => scanCollection(options.inputs, { fields: options.fields }));
-  checkRequest(index, options.numTasks, options.budget);
-  log(`collection: ${index.ids.length} records, ${index.tasks.length} tasks`);
-  const groups = new Map(collectionGroups(index).map((g) => [g.key, Array.from(g.rows)]));
-  const smart = options.mixer.name === 'smart';
+/** A sweep's index (sweep.json): one entry per mixture, with what each took and what it reused. */
+export interface SweepEntry {
+  numTasks: number;
+  budget: number;
+  dir: string;
+  rows: number;
+  sha256: string;
+  timings: StageTimings;
+  cache: { stage2OrdersComputed: number; stage2OrdersReused: number };
+}
+
+/**
+ * One mixture per (M', N') request, each in its own subdirectory of `options.outDir` (`dirOf`), plus `sweep.json`
+ * listing them. The collection is read and embedded once; stage-2 orders computed for one mixture are reused by the
+ * next from the store, so later mixtures cost only their allocation. The directory is published all at once.
+ */
+export async function runMixSweep(
+  options: MixJobOptions,
+  requests: readonly MixtureRequest[],
+  dirOf: (request: MixtureRequest) => string,
+): Promise<SweepEntry[]> {
+  const log = options.log ?? (() => {});
+  const prepared = await prepareCollection(options, requests, log);
+  const out = await OutputDirectory.create(options.outDir);
+  try {
+    const entries: SweepEntry[] = [];
+    for (const request of requests) {
+      const dir = dirOf(request);
+      log(`mixture ${dir}: M' ${request.numTasks}, N' ${request.budget}`);
+      const { manifest } = await writeMixture(
+        prepared,
+        { ...options, ...request, outDir: join(options.outDir, dir) },
+        out,
+        dir,
+        log,
+      );
+      const { output, timings, cache } = manifest as {
+        output: { rows: number; sha256: string };
+        timings: StageTimings;
+        cache: SweepEntry['cache'];
+      };
+      const { numTasks, budget } = request;
+      entries.push({ numTasks, budget, dir, rows: output.rows, sha256: output.sha256, timings, cache });
+    }
+    const index = {
+      formatVersion: MANIFEST_FORMAT_VERSION,
+      shared: { timings: prepared.timings },
+      mixtures: entries,
+    };
+    await out.write('sweep.json', `${JSON.stringify(index, null, 2)}\n`);
+    await out.commit();
+    log(`wrote ${entries.length} mixtures to ${options.outDir}`);
+    return entries;
+  } catch (err) {
+    await out.abandon();
+    throw err;
+  }
+}
+
+/** Allocates, fills and writes one mixture into `out` (under `subdir`, '' for its top level). */
+async function writeMixture(
+  prepared: PreparedCollection,
+  options: MixJobOptions,
+  out: OutputDirectory,
+  subdir: string,
+  log: Log,
+): Promise<MixJobResult> {
+  const { index, groups, embeddings } = prepared;
+  const timings: StageTimings = { ...prepared.timings };
+  const time = <T>(stage: string, work: () => Promise<T>) =>
+    timed(timings, log, stage, work, options.tracker);
   const artifacts = new JobArtifacts(options.store, options.resume ?? false, options.tracker);
 
-  let embeddings: Awaited<ReturnType<typeof loadEmbeddings>> | undefined;
   let stage1: TaskSelection | undefined;
   let allocation: Allocation;
-  if (smart) {
-    if ((options.embeddings === undefined) !== (options.ids === undefined)) {
-      throw new JobInputError('--embeddings and --ids go together');
-    }
-    const loaded = await time('embeddings', () =>
-      options.embeddings
-        ? loadEmbeddings(options.embeddings, options.ids!, index.ids)
-        : hashingEmbeddings(options.inputs, { fields: options.fields }, index.ids.length, (count) =>
-            options.tracker?.embedded(HASHING_EMBEDDER_ID, count),
-          ),
-    );
-    embeddings = loaded;
+  if (embeddings) {
     stage1 = await time('stage1', () =>
-      taskSelection(artifacts, index, loaded, options, options.placement?.kernel ?? options.device),
+      taskSelection(artifacts, index, embeddings, options, options.placement?.kernel ?? options.device),
     );
     allocation = stage1;
   } else {
@@ -86,106 +212,72 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
     );
   }
 
-  const chosen = new Uint8Array(index.ids.length);
-  const groupSummaries: GroupSummary[] = [];
-  const orderStats: OrderStats = { computed: 0, reused: 0 };
-  options.tracker?.metrics.groupsTotal.set(
-    Object.values(allocation.templateBudgets).reduce(
-      (sum, split) => sum + TEMPLATE_TYPES.filter((type) => split[type] > 0).length,
-      0,
-    ),
+  const {
+    chosen,
+    groups: groupSummaries,
+    orderStats,
+  } = await time('stage2', () =>
+    fillBudgets({
+      index,
+      groups,
+      allocation,
+      embeddings,
+      orderSettings: {
+        instanceFunction: {
+          name: options.instanceFunction.name,
+          lambda: options.instanceFunction.lambda ?? DEFAULT_LAMBDA[options.instanceFunction.name],
+        },
+        splitAbove: options.splitAbove,
+        placement: options.placement?.kernel ?? options.device,
+        maxKernelBytes: options.maxKernelBytes,
+      },
+      store: options.store,
+      seed: options.seed,
+      inFlight: options.placement?.concurrency ?? 1,
+      log,
+      artifacts,
+    }),
   );
-  await time('stage2', async () => {
-    for (const [task, split] of Object.entries(allocation.templateBudgets)) {
-      for (const type of TEMPLATE_TYPES) {
-        const budget = split[type];
-        if (budget === 0) continue;
-        const records = groups.get(groupKey(task, type))!;
-        let positions: number[];
-        let objective: number | null = null;
-        if (embeddings) {
-          const { d, data, rowOf } = embeddings;
-          const groupEmbeddings = new Float32Array(records.length * d);
-          records.forEach((r, i) =>
-            groupEmbeddings.set(data.subarray(rowOf[r]! * d, (rowOf[r]! + 1) * d), i * d),
-          );
-          const order = await groupOrder(
-            options.store,
-            { task, templateType: type, ids: records.map((r) => index.ids[r]!), embeddings: groupEmbeddings },
-            {
-              d,
-              instanceFunction: {
-                name: options.instanceFunction.name,
-                lambda: options.instanceFunction.lambda ?? DEFAULT_LAMBDA[options.instanceFunction.name],
-              },
-              splitAbove: options.splitAbove,
-              placement: options.placement?.kernel ?? options.device,
-              maxKernelBytes: options.maxKernelBytes,
-            },
-            orderStats,
-            artifacts,
-          );
-          positions = order.order.slice(0, budget);
-          objective = order.gains.slice(0, budget).reduce((a, b) => a + b, 0);
-        } else {
-          positions = shuffleInPlace(
-            records.map((_, i) => i),
-            groupSeed(options.seed, task, type),
-          ).slice(0, budget);
-        }
-        if (!embeddings) options.tracker?.metrics.groupsDone.inc({ source: 'shuffled' });
-        for (const p of positions) chosen[records[p]!] = 1;
-        groupSummaries.push({ task, templateType: type, size: records.length, budget, objective });
-      }
-    }
-  });
   log(
     `stage 2 orders: ${orderStats.computed} computed, ${orderStats.reused} reused from ${options.store.location}`,
   );
 
-  const out = await OutputDirectory.create(options.outDir);
-  try {
-    const rows = await time('write', async () => {
-      const lines: string[] = [];
-      let r = 0;
-      for await (const record of readCollection(options.inputs, { fields: options.fields })) {
-        if (chosen[r++]) {
-          const { id, task, templateType, prompt, response } = record;
-          lines.push(JSON.stringify({ id, task, template_type: templateType, prompt, response }));
-        }
+  const at = (name: string) => (subdir === '' ? name : join(subdir, name));
+  const rows = await time('write', async () => {
+    const lines: string[] = [];
+    let r = 0;
+    for await (const record of readCollection(options.inputs, { fields: options.fields })) {
+      if (chosen[r++]) {
+        const { id, task, templateType, prompt, response } = record;
+        lines.push(JSON.stringify({ id, task, template_type: templateType, prompt, response }));
       }
-      shuffleInPlace(lines, options.seed);
-      const mixture = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
-      await out.write('mixture.jsonl', mixture);
-      await out.write('budgets.csv', budgetsCsv(allocation, index.tasks));
-      const sha256 = createHash('sha256').update(mixture).digest('hex');
-      const stored = await artifacts.mixture(new TextEncoder().encode(mixture), sha256);
-      return { count: lines.length, sha256, stored };
-    });
-    const manifest = buildManifest({
-      options,
-      index,
-      embeddings,
-      stage1,
-      allocation,
-      groups: groupSummaries,
-      orderStats,
-      artifacts,
-      timings,
-      mixture: rows,
-    });
-    const manifestKey = jobManifestKey(manifest);
-    Object.assign(manifest.output as object, { stored: { mixture: rows.stored, manifest: manifestKey } });
-    const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-    await out.write('manifest.json', manifestText);
-    await options.store.put(manifestKey, new TextEncoder().encode(manifestText));
-    await out.commit();
-    log(`wrote ${rows.count} instances to ${options.outDir}`);
-    return { outDir: options.outDir, rows: rows.count, manifest };
-  } catch (err) {
-    await out.abandon();
-    throw err;
-  }
+    }
+    shuffleInPlace(lines, options.seed);
+    const mixture = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+    await out.write(at('mixture.jsonl'), mixture);
+    await out.write(at('budgets.csv'), budgetsCsv(allocation, index.tasks));
+    const sha256 = createHash('sha256').update(mixture).digest('hex');
+    const stored = await artifacts.mixture(new TextEncoder().encode(mixture), sha256);
+    return { count: lines.length, sha256, stored };
+  });
+  const manifest = buildManifest({
+    options,
+    index,
+    embeddings,
+    stage1,
+    allocation,
+    groups: groupSummaries,
+    orderStats,
+    artifacts,
+    timings,
+    mixture: rows,
+  });
+  const manifestKey = jobManifestKey(manifest);
+  Object.assign(manifest.output as object, { stored: { mixture: rows.stored, manifest: manifestKey } });
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  await out.write(at('manifest.json'), manifestText);
+  await options.store.put(manifestKey, new TextEncoder().encode(manifestText));
+  return { outDir: options.outDir, rows: rows.count, manifest };
 }
 
 function csvField(value: string): string {

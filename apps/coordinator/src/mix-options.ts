@@ -1,4 +1,5 @@
 import type { FieldMap } from '@smartmix/dataset';
+import type { MixtureSpec } from '@smartmix/jobspec';
 import type { JobTracker } from '@smartmix/metrics';
 import type { BaselineMixer } from '@smartmix/mixture';
 import type { DeviceOptions } from '@smartmix/onnx';
@@ -29,6 +30,8 @@ export interface MixJobOptions {
   /** Where similarity work runs; `openPlacement` makes one (in process by default). */
   placement?: Placement;
   outDir: string;
+  /** The resolved spec this mixture was made from, recorded in its manifest so the recipe can be rerun. */
+  spec?: MixtureSpec;
   log?: (line: string) => void;
   /** Read the artifacts an interrupted run of the same job finished (task embeddings, stage 1) back from the
    * store instead of recomputing them. Stage-2 orders are reused either way. */

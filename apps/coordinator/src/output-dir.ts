@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { onShutdown } from './shutdown.js';
 
 /**
  * Publishes a job's output directory all at once: files are written into a fresh sibling directory, which then
@@ -10,11 +11,15 @@ import { basename, dirname, join } from 'node:path';
 export class OutputDirectory {
   private readonly staging: string;
 
+  /** A signal during the write removes the staging directory too. */
+  private readonly forgetCleanup: () => void;
+
   private constructor(
     readonly target: string,
     staging: string,
   ) {
     this.staging = staging;
+    this.forgetCleanup = onShutdown(() => this.abandon());
   }
 
   static async create(target: string): Promise<OutputDirectory> {
@@ -27,8 +32,11 @@ export class OutputDirectory {
     return new OutputDirectory(target, staging);
   }
 
+  /** Writes a file; `name` may hold subdirectories (a sweep's mixtures), which are created as needed. */
   async write(name: string, content: string | Uint8Array): Promise<void> {
-    await writeFile(join(this.staging, name), content);
+    const path = join(this.staging, name);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
   }
 
   async commit(): Promise<void> {
@@ -41,10 +49,12 @@ export class OutputDirectory {
       },
     );
     await rename(this.staging, this.target);
+    this.forgetCleanup();
     if (hadPrevious) await rm(previous, { recursive: true, force: true });
   }
 
   async abandon(): Promise<void> {
+    this.forgetCleanup();
     await rm(this.staging, { recursive: true, force: true });
   }
 }

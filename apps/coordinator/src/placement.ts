@@ -6,12 +6,14 @@ import {
   resolveToken,
   similarityMatrixFromWorkers,
   startLocalWorkers,
+  type Traffic,
   type WorkerConnection,
   WorkerPool,
 } from '@smartmix/cluster';
 import type { JobTracker } from '@smartmix/metrics';
 import type { DeviceOptions } from '@smartmix/onnx';
 import { type KernelPlacement, SUMMATION_BLOCK_ROWS } from '@smartmix/submodular';
+import { onShutdown, shuttingDown } from './shutdown.js';
 
 export interface PlacementOptions {
   /** Local worker processes to start on loopback (0: compute in this process). */
@@ -39,10 +41,21 @@ export interface Placement {
   kernel: KernelPlacement;
   /** Where the work ran, for outputs and manifests. */
   description: string;
+  /** Independent pieces of work (stage-2 groups) worth running at once: one per worker. */
+  concurrency: number;
+  /** Payload bytes moved to and from workers so far (zero in process). */
+  traffic(): Traffic;
   close(): Promise<void>;
 }
 
 const stderrLine = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Workers stopped by our own shutdown are not lost workers worth a warning. */
+const unlessShuttingDown =
+  (warn: (line: string) => void) =>
+  (line: string): void => {
+    if (!shuttingDown()) warn(line);
+  };
 
 /** Similarity work on a pool of workers: dense kernels by row ranges, facility location by block shards. */
 function onWorkers(
@@ -74,7 +87,7 @@ function onWorkers(
  * in who started the processes; in-process is the same GEMM without the network.
  */
 export async function openPlacement(options: PlacementOptions): Promise<Placement> {
-  const warn = options.warn ?? stderrLine;
+  const warn = unlessShuttingDown(options.warn ?? stderrLine);
   if (options.workerAddresses?.length || options.workerDns) {
     const connections = await connectWorkers({
       addresses: options.workerAddresses,
@@ -91,6 +104,8 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
     return {
       kernel: onWorkers(connections, warn, options.tracker),
       description: `workers ${connections.map((c) => c.address).join(',')}`,
+      concurrency: connections.length,
+      traffic: () => totalTraffic(connections),
       close: async () => connections.forEach((c) => c.close()),
     };
   }
@@ -101,13 +116,32 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
       undefined,
       options.tracker?.rpcClient(),
     );
+    const forgetCleanup = onShutdown(() => local.stop());
     return {
       kernel: onWorkers(local.connections, warn, options.tracker),
       description: `${options.workers} local worker${options.workers > 1 ? 's' : ''}`,
-      close: () => local.stop(),
+      concurrency: options.workers,
+      traffic: () => totalTraffic(local.connections),
+      close: () => {
+        forgetCleanup();
+        return local.stop();
+      },
     };
   }
-  return { kernel: options.device, description: 'in process', close: async () => {} };
+  return {
+    kernel: options.device,
+    description: 'in process',
+    concurrency: 1,
+    traffic: () => ({ sent: 0, received: 0 }),
+    close: async () => {},
+  };
+}
+
+function totalTraffic(connections: readonly WorkerConnection[]): Traffic {
+  return connections.reduce(
+    (sum, c) => ({ sent: sum.sent + c.traffic.sent, received: sum.received + c.traffic.received }),
+    { sent: 0, received: 0 },
+  );
 }
 
 function deviceArgs(device: DeviceOptions): string[] {

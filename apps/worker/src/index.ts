@@ -21,7 +21,11 @@ export interface WorkerOptions {
   tls?: ServerTlsFiles;
   /** host:port to serve Prometheus metrics on, for the worker's whole life (none: no metrics endpoint). */
   metricsListen?: string;
+  /** Matrices and shards unused this long are dropped. */
+  idleStateTtlMs?: number;
 }
+
+export { DEFAULT_IDLE_STATE_TTL_MS } from '@smartmix/cluster';
 
 /**
  * Runs a scoring worker until SIGTERM/SIGINT: binds the gRPC server, announces the bound address on stdout (local
@@ -43,13 +47,16 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   process.stdout.write(`${LISTENING_PREFIX}${worker.address}\n`);
   if (endpoint) process.stderr.write(`metrics on http://${endpoint.address}/metrics\n`);
   await new Promise<void>((resolve) => {
-    const stop = () =>
+    const stop = (why: string) => {
+      // A standalone worker (a pod) says why it stops; local workers stop with every job and stay quiet.
+      if (!options.exitWithParent) process.stderr.write(`worker ${worker.address}: ${why}: stopping\n`);
       worker
         .shutdown()
         .then(() => endpoint?.close())
         .then(resolve);
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-    if (options.exitWithParent) watchParent(stop);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+    if (options.exitWithParent) watchParent(() => stop('parent process gone'));
   });
 }

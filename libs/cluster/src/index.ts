@@ -1,5 +1,6 @@
 export { isAuthorized, resolveToken, TOKEN_ENV, TokenError, tokenMetadata } from './auth.js';
 export { connectWorkers, type WorkerDiscovery } from './discovery.js';
+export { IdleMap } from './idle-map.js';
 export { LISTENING_PREFIX, type LocalWorkers, startLocalWorkers, watchParent } from './local-workers.js';
 export { CHUNK_BYTES, MAX_MESSAGE_BYTES } from './protocol.js';
 export { facilityLocationPartsOnWorkers } from './remote-facility-location.js';
@@ -15,9 +16,15 @@ export {
 export {
   type ConnectionOptions,
   DEFAULT_CALL_DEADLINE_MS,
+  type Traffic,
   WorkerConnection,
   WorkerError,
 } from './worker-client.js';
 export { similarityMatrixFromWorkers } from './worker-kernel.js';
 export { RowsOnWorkers, WorkerPool } from './worker-pool.js';
-export { type RunningWorker, startWorkerServer, type WorkerServerOptions } from './worker-server.js';
+export {
+  DEFAULT_IDLE_STATE_TTL_MS,
+  type RunningWorker,
+  startWorkerServer,
+  type WorkerServerOptions,
+} from './worker-server.js';

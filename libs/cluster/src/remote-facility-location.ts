@@ -50,6 +50,10 @@ class RemoteFacilityLocationPart implements FacilityLocationPart {
     return this.withShard((worker, id) => worker.partialGains(id, candidates, this.width));
   }
 
+  columnSums(candidates: Int32Array): Promise<Float64Array> {
+    return this.withShard((worker, id) => worker.columnSums(id, candidates, this.width));
+  }
+
   async commit(elements: Int32Array): Promise<void> {
     await this.withShard((worker, id) => worker.commit(id, elements));
     this.committed.push(...elements);

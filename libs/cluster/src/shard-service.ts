@@ -3,8 +3,10 @@ import * as grpc from '@grpc/grpc-js';
 import type { DeviceOptions } from '@smartmix/onnx';
 import { FacilityLocationShard } from '@smartmix/submodular';
 import type { OpenShardRequest__Output } from './generated/smartmix/v1/OpenShardRequest.js';
+import type { PartialGainsRequest__Output } from './generated/smartmix/v1/PartialGainsRequest.js';
 import type { PartialSums } from './generated/smartmix/v1/PartialSums.js';
 import type { WorkerHandlers } from './generated/smartmix/v1/Worker.js';
+import { IdleMap } from './idle-map.js';
 import { bytesOf, rowsPerChunk, toInt32 } from './protocol.js';
 
 export interface StoredRows {
@@ -15,22 +17,34 @@ export interface StoredRows {
 
 export type ShardHandlers = Pick<
   WorkerHandlers,
-  'OpenShard' | 'PartialGains' | 'Commit' | 'ShardValue' | 'CloseShard'
+  'OpenShard' | 'PartialGains' | 'ColumnSums' | 'Commit' | 'ShardValue' | 'CloseShard'
 >;
 
 export const rpcFailure = (code: grpc.status, details: string) =>
   Object.assign(new Error(details), { code, details });
 
 /**
- * The worker's side of the sharded facility-location oracle: shards over matrices uploaded with PutRows, each owning
- * whole summation blocks, answering per-block partial sums (libs/submodular's FacilityLocationShard does the work).
+ * The worker's side of the sharded facility-location oracle (and of graph cut's column totals): shards over matrices
+ * uploaded with PutRows, each owning whole summation blocks, answering per-block partial sums (libs/submodular's
+ * FacilityLocationShard does the work).
  */
-export function shardHandlers(matrices: Map<string, StoredRows>, device: DeviceOptions): ShardHandlers {
-  const shards = new Map<string, FacilityLocationShard>();
+export function shardHandlers(
+  matrices: IdleMap<StoredRows>,
+  device: DeviceOptions,
+  idleTtlMs: number,
+): ShardHandlers {
+  // A shard unused for the TTL belongs to a coordinator that is gone: release its GEMM session too.
+  const shards = new IdleMap<{ shard: FacilityLocationShard; rowsId: string }>(
+    idleTtlMs,
+    (_id, { shard }) => {
+      void shard.release();
+    },
+  );
   const shardOf = (id: string, method: string) => {
-    const shard = shards.get(id);
-    if (!shard) throw rpcFailure(grpc.status.NOT_FOUND, `${method}: no shard '${id}'`);
-    return shard;
+    const entry = shards.get(id);
+    if (!entry) throw rpcFailure(grpc.status.NOT_FOUND, `${method}: no shard '${id}'`);
+    matrices.get(entry.rowsId); // the shard's rows are in use too (a replacement shard may be opened over them)
+    return entry.shard;
   };
   // Unary handlers: any thrown error becomes the call's status (INVALID_ARGUMENT unless it carries a code).
   const unary =
@@ -41,6 +55,37 @@ export function shardHandlers(matrices: Map<string, StoredRows>, device: DeviceO
         (err: Error & { code?: grpc.status }) =>
           callback(rpcFailure(err.code ?? grpc.status.INVALID_ARGUMENT, `${method}: ${err.message}`)),
       );
+    };
+
+  // Server-streaming handlers: per-candidate rows of per-block partial sums, in chunks of whole candidates.
+  const streamPartials =
+    (
+      method: string,
+      compute: (shard: FacilityLocationShard, candidates: Int32Array) => Promise<Float64Array>,
+    ) =>
+    async (call: grpc.ServerWritableStream<PartialGainsRequest__Output, PartialSums>) => {
+      try {
+        const shard = shardOf(call.request.shardId, method);
+        const candidates = toInt32(call.request.candidates);
+        const width = shard.endBlock - shard.firstBlock;
+        const values = await compute(shard, candidates);
+        const step = rowsPerChunk(8 * width);
+        for (let first = 0; first < candidates.length; first += step) {
+          if (call.cancelled) return;
+          const count = Math.min(step, candidates.length - first);
+          const message: PartialSums = {
+            first,
+            count,
+            width,
+            values: bytesOf(values.subarray(first * width, (first + count) * width)),
+          };
+          if (!call.write(message)) await new Promise((resolve) => call.once('drain', resolve));
+        }
+        call.end();
+      } catch (err) {
+        const e = err as Error & { code?: grpc.status };
+        call.destroy(rpcFailure(e.code ?? grpc.status.INVALID_ARGUMENT, `${method}: ${e.message}`));
+      }
     };
 
   return {
@@ -57,34 +102,12 @@ export function shardHandlers(matrices: Map<string, StoredRows>, device: DeviceO
         { ...device, openBudgetBytes: request.openBudgetBytes || undefined },
       );
       const id = randomBytes(8).toString('hex');
-      shards.set(id, shard);
+      shards.set(id, { shard, rowsId: request.rowsId });
       return { id };
     }),
 
-    async PartialGains(call) {
-      try {
-        const shard = shardOf(call.request.shardId, 'PartialGains');
-        const candidates = toInt32(call.request.candidates);
-        const width = shard.endBlock - shard.firstBlock;
-        const values = await shard.partialGains(candidates);
-        const step = rowsPerChunk(8 * width);
-        for (let first = 0; first < candidates.length; first += step) {
-          if (call.cancelled) return;
-          const count = Math.min(step, candidates.length - first);
-          const message: PartialSums = {
-            first,
-            count,
-            width,
-            values: bytesOf(values.subarray(first * width, (first + count) * width)),
-          };
-          if (!call.write(message)) await new Promise((resolve) => call.once('drain', resolve));
-        }
-        call.end();
-      } catch (err) {
-        const e = err as Error & { code?: grpc.status };
-        call.destroy(rpcFailure(e.code ?? grpc.status.INVALID_ARGUMENT, `PartialGains: ${e.message}`));
-      }
-    },
+    PartialGains: streamPartials('PartialGains', (shard, candidates) => shard.partialGains(candidates)),
+    ColumnSums: streamPartials('ColumnSums', (shard, candidates) => shard.columnSums(candidates)),
 
     Commit: unary('Commit', async (request: { shardId: string; elements: Buffer }) => {
       await shardOf(request.shardId, 'Commit').commit(toInt32(request.elements));
@@ -98,8 +121,7 @@ export function shardHandlers(matrices: Map<string, StoredRows>, device: DeviceO
     }),
 
     CloseShard: unary('CloseShard', async (request: { id: string }) => {
-      await shards.get(request.id)?.release();
-      shards.delete(request.id);
+      await shards.delete(request.id)?.shard.release();
       return {};
     }),
   };

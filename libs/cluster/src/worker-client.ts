@@ -5,7 +5,9 @@ import type { CommitRequest } from './generated/smartmix/v1/CommitRequest.js';
 import type { FloatRows__Output } from './generated/smartmix/v1/FloatRows.js';
 import type { HealthResponse__Output } from './generated/smartmix/v1/HealthResponse.js';
 import type { OpenShardRequest } from './generated/smartmix/v1/OpenShardRequest.js';
+import type { PartialGainsRequest } from './generated/smartmix/v1/PartialGainsRequest.js';
 import type { PartialSums__Output } from './generated/smartmix/v1/PartialSums.js';
+import type { RowsChunk } from './generated/smartmix/v1/RowsChunk.js';
 import type { RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
 import type { ShardHandle, ShardHandle__Output } from './generated/smartmix/v1/ShardHandle.js';
 import type { WorkerClient } from './generated/smartmix/v1/Worker.js';
@@ -63,9 +65,18 @@ export interface ConnectionOptions {
   observer?: RpcObserver;
 }
 
+/** Payload bytes (rows, candidates, partial sums, similarity rows) moved over one connection. */
+export interface Traffic {
+  sent: number;
+  received: number;
+}
+
 /** The coordinator's handle on one worker. */
 export class WorkerConnection {
   private readonly client: WorkerClient;
+
+  /** What this connection moved so far, for benchmarks and metrics (message framing not counted). */
+  readonly traffic: Traffic = { sent: 0, received: 0 };
 
   private readonly metadata: grpc.Metadata;
 
@@ -138,9 +149,30 @@ export class WorkerConnection {
 
   /** Per-block partial gains (candidates × width, float64) of a shard. */
   partialGains(shardId: string, candidates: Int32Array, width: number): Promise<Float64Array> {
+    return this.partialSums('PartialGains', this.client.partialGains, shardId, candidates, width);
+  }
+
+  /** Per-block column sums Σ_j K[j,k] (candidates × width, float64) of a shard. */
+  columnSums(shardId: string, candidates: Int32Array, width: number): Promise<Float64Array> {
+    return this.partialSums('ColumnSums', this.client.columnSums, shardId, candidates, width);
+  }
+
+  private partialSums(
+    method: string,
+    start: (
+      request: PartialGainsRequest,
+      metadata: grpc.Metadata,
+      options: grpc.CallOptions,
+    ) => grpc.ClientReadableStream<PartialSums__Output>,
+    shardId: string,
+    candidates: Int32Array,
+    width: number,
+  ): Promise<Float64Array> {
+    this.traffic.sent += candidates.byteLength;
     return new Promise((resolve, reject) => {
       const out = new Float64Array(candidates.length * width);
-      const call = this.client.partialGains(
+      const call = start.call(
+        this.client,
         { shardId, candidates: bytesOf(candidates) },
         this.metadata,
         this.callOptions(),
@@ -148,17 +180,19 @@ export class WorkerConnection {
       call.on('data', (chunk: PartialSums__Output) => {
         if (chunk.width !== width || chunk.first + chunk.count > candidates.length) {
           call.cancel();
-          reject(new WorkerError(`worker ${this.address}: PartialGains: answer does not fit the request`));
+          reject(new WorkerError(`worker ${this.address}: ${method}: answer does not fit the request`));
           return;
         }
+        this.traffic.received += chunk.values.length;
         out.set(toFloat64(chunk.values), chunk.first * width);
       });
-      call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, 'PartialGains', err)));
+      call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, method, err)));
       call.on('end', () => resolve(out));
     });
   }
 
   async commit(shardId: string, elements: Int32Array): Promise<void> {
+    this.traffic.sent += elements.byteLength;
     await this.unary<CommitRequest, unknown>('Commit', this.client.commit, {
       shardId,
       elements: bytesOf(elements),
@@ -169,6 +203,7 @@ export class WorkerConnection {
     const reply = await this.unary<ShardHandle, PartialSums__Output>('ShardValue', this.client.shardValue, {
       id: shardId,
     });
+    this.traffic.received += reply.values.length;
     return toFloat64(reply.values);
   }
 
@@ -176,19 +211,32 @@ export class WorkerConnection {
     await this.unary<ShardHandle, unknown>('CloseShard', this.client.closeShard, { id: shardId });
   }
 
-  /** Uploads a row-major float32 matrix in chunks of whole rows. */
+  /**
+   * Uploads a row-major float32 matrix in chunks of whole rows, waiting for the stream to drain whenever gRPC's
+   * buffer is full: at most a few chunks are ever queued, not a serialized copy of the whole matrix.
+   */
   putRows(data: Float32Array, rows: number, dim: number): Promise<RowsHandle__Output> {
-    return new Promise((resolve, reject) => {
-      const call = this.client.putRows(this.metadata, this.callOptions(), (err, handle) =>
-        err ? reject(rpcError(this.address, 'PutRows', err)) : resolve(handle!),
-      );
+    let settled = false;
+    let call!: grpc.ClientWritableStream<RowsChunk>;
+    const answer = new Promise<RowsHandle__Output>((resolve, reject) => {
+      call = this.client.putRows(this.metadata, this.callOptions(), (err, handle) => {
+        settled = true;
+        return err ? reject(rpcError(this.address, 'PutRows', err)) : resolve(handle!);
+      });
+    });
+    const upload = async () => {
       const step = rowsPerChunk(4 * dim);
-      for (let start = 0; start < rows; start += step) {
+      for (let start = 0; start < rows && !settled; start += step) {
         const end = Math.min(rows, start + step);
-        call.write({ dim, values: bytesOf(data.subarray(start * dim, end * dim)) });
+        const values = bytesOf(data.subarray(start * dim, end * dim));
+        this.traffic.sent += values.length;
+        if (!call.write({ dim, values })) {
+          await Promise.race([new Promise((resolve) => call.once('drain', resolve)), answer.catch(() => {})]);
+        }
       }
       call.end();
-    });
+    };
+    return upload().then(() => answer);
   }
 
   /** Streams rows [rowStart, rowEnd) of the stored matrix's dot-product matrix into `onRows`. */
@@ -204,9 +252,10 @@ export class WorkerConnection {
         this.metadata,
         this.callOptions(),
       );
-      call.on('data', (chunk: FloatRows__Output) =>
-        onRows(chunk.rowStart, chunk.rows, chunk.cols, toFloat32(chunk.values)),
-      );
+      call.on('data', (chunk: FloatRows__Output) => {
+        this.traffic.received += chunk.values.length;
+        onRows(chunk.rowStart, chunk.rows, chunk.cols, toFloat32(chunk.values));
+      });
       call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, 'SimilarityRows', err)));
       call.on('end', resolve);
     });

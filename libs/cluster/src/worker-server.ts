@@ -9,6 +9,7 @@ import type { RowsChunk__Output } from './generated/smartmix/v1/RowsChunk.js';
 import type { RowsHandle, RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
 import type { SimilarityRowsRequest__Output } from './generated/smartmix/v1/SimilarityRowsRequest.js';
 import type { WorkerHandlers } from './generated/smartmix/v1/Worker.js';
+import { IdleMap } from './idle-map.js';
 import { bytesOf, CHANNEL_OPTIONS, rowsPerChunk, toFloat32, workerProto } from './protocol.js';
 import { countingDefinition, type RpcObserver, serverTimingInterceptor } from './rpc-observer.js';
 import { rpcFailure, type StoredRows, shardHandlers } from './shard-service.js';
@@ -22,18 +23,24 @@ export interface WorkerServerOptions extends DeviceOptions {
   tls?: ServerTlsFiles;
   /** Told of every call's duration, status and message sizes (metrics). */
   observer?: RpcObserver;
+  /** Matrices and shards unused this long are dropped (their coordinator is gone); default two hours. */
+  idleStateTtlMs?: number;
 }
+
+/** Longer than a call's default deadline: state in use by a live coordinator is touched far more often. */
+export const DEFAULT_IDLE_STATE_TTL_MS = 2 * 3_600_000;
 
 const fail = rpcFailure;
 const INSTANCE_ID = randomBytes(8).toString('hex');
 
 /** The worker's state and RPC handlers: matrices uploaded by coordinators, and a GEMM runner built on first use. */
 function handlers(options: WorkerServerOptions): WorkerHandlers {
-  const matrices = new Map<string, StoredRows>();
+  const ttl = options.idleStateTtlMs ?? DEFAULT_IDLE_STATE_TTL_MS;
+  const matrices = new IdleMap<StoredRows>(ttl);
   let runner: Promise<SimilarityBlockRunner> | undefined;
   const getRunner = () => (runner ??= createSimilarityBlockRunner(options));
   return {
-    ...shardHandlers(matrices, options),
+    ...shardHandlers(matrices, options, ttl),
     Health(_call, callback) {
       const reply: HealthResponse = {
         version: options.version,
@@ -117,7 +124,8 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
 export interface RunningWorker {
   /** host:port actually bound (port 0 picks a free one). */
   address: string;
-  shutdown(): Promise<void>;
+  /** Stops taking calls and lets calls in flight finish, cutting them off after `graceMs` (default 10 s). */
+  shutdown(graceMs?: number): Promise<void>;
 }
 
 type AnyCall = { metadata: grpc.Metadata; destroy?: (err: Error) => void };
@@ -156,7 +164,15 @@ export function startWorkerServer(listen: string, options: WorkerServerOptions):
       const host = listen.slice(0, listen.lastIndexOf(':'));
       resolve({
         address: `${host}:${port}`,
-        shutdown: () => new Promise<void>((done) => server.tryShutdown(() => done())),
+        shutdown: (graceMs = 10_000) =>
+          new Promise<void>((done) => {
+            // A partial-gains call over a large shard can run for minutes; a stopping pod should not.
+            const cutOff = setTimeout(() => server.forceShutdown(), graceMs);
+            server.tryShutdown(() => {
+              clearTimeout(cutOff);
+              done();
+            });
+          }),
       });
     });
   });

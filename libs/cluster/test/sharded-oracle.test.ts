@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import {
   facilityLocationPartsOnWorkers,
   type LocalWorkers,
@@ -18,9 +17,7 @@ import {
   ShardedFacilityLocation,
   SUMMATION_BLOCK_ROWS,
 } from '@smartmix/submodular';
-
-const WORKER = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
-const COMMAND = [process.execPath, '--conditions=development', '--import', 'tsx', WORKER];
+import { WORKER_COMMAND } from './spawn-worker.js';
 
 // Four summation blocks, so four workers each own one; d small to keep the test quick.
 const N = 3 * SUMMATION_BLOCK_ROWS + 700;
@@ -68,7 +65,7 @@ describe('sharded facility location on real workers', () => {
   let expected: Awaited<ReturnType<typeof trace>>;
   before(async () => {
     assert.equal(blockCount(N), 4);
-    workers = await startLocalWorkers(COMMAND, 4);
+    workers = await startLocalWorkers(WORKER_COMMAND, 4);
     rows = clusteredRows(7);
     const inProcess = await FacilityLocationShard.create(rows, N, D, { firstBlock: 0, endBlock: 4 });
     expected = await trace(new ShardedFacilityLocation(N, [inProcess]));
@@ -94,7 +91,7 @@ describe('a worker killed with SIGKILL', () => {
     const expected = await trace(new ShardedFacilityLocation(N, [inProcess]));
     await inProcess.release();
 
-    const workers = await startLocalWorkers(COMMAND, 3);
+    const workers = await startLocalWorkers(WORKER_COMMAND, 3);
     try {
       const losses: string[] = [];
       const pool = new WorkerPool(workers.connections, (lost, cause, replacement) =>

@@ -10,6 +10,8 @@ const worker = await startWorkerServer(flag('--listen')!, {
   threads: 1,
   token: resolveToken(),
   tls: { cert: flag('--tls-cert'), key: flag('--tls-key'), clientCa: flag('--tls-client-ca') },
+  idleStateTtlMs:
+    flag('--idle-state-ttl') === undefined ? undefined : 1000 * Number(flag('--idle-state-ttl')),
 });
 process.stdout.write(`${LISTENING_PREFIX}${worker.address}\n`);
 const stop = () => worker.shutdown().then(() => process.exit(0));

@@ -10,9 +10,7 @@ import {
   WorkerPool,
 } from '@smartmix/cluster';
 import { inProcessDotProducts } from '@smartmix/submodular';
-
-const WORKER = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
-const COMMAND = [process.execPath, '--conditions=development', '--import', 'tsx', WORKER];
+import { spawnWorker, WORKER_COMMAND } from './spawn-worker.js';
 
 function seeded(count: number, seed: number): Float32Array {
   let s = seed >>> 0;
@@ -25,7 +23,7 @@ function seeded(count: number, seed: number): Float32Array {
 describe('workers over gRPC on loopback', () => {
   let workers: LocalWorkers;
   before(async () => {
-    workers = await startLocalWorkers(COMMAND, 3);
+    workers = await startLocalWorkers(WORKER_COMMAND, 3);
   });
   after(async () => {
     await workers.stop();
@@ -100,23 +98,36 @@ describe('local workers follow their coordinator', () => {
   });
 });
 
+describe('state a coordinator leaves behind', () => {
+  it('is dropped by the worker once unused for its idle TTL', async () => {
+    const worker = await spawnWorker({ args: ['--idle-state-ttl', '1'] });
+    const client = new WorkerConnection(worker.address);
+    try {
+      await client.putRows(seeded(64 * 4, 5), 64, 4);
+      assert.equal((await client.health()).storedMatrices, 1);
+      // Sweeps run every second; the matrix is gone within a few (bounded wait).
+      let stored = 1;
+      for (let tries = 0; tries < 50 && stored > 0; tries++) {
+        await new Promise((r) => setTimeout(r, 200));
+        stored = (await client.health()).storedMatrices;
+      }
+      assert.equal(stored, 0);
+    } finally {
+      client.close();
+      worker.stop();
+    }
+  });
+});
+
 describe('shared-token authentication', () => {
   const TOKEN = 's3cret-token-for-tests';
   let workers: LocalWorkers;
   let address: string;
   before(async () => {
     // A worker started with its own token (as `smartmix worker` with SMARTMIX_WORKER_TOKEN set).
-    const { spawn } = await import('node:child_process');
-    const { createInterface } = await import('node:readline');
-    const child = spawn(COMMAND[0]!, [...COMMAND.slice(1), '--listen', '127.0.0.1:0', '--exit-with-parent'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, SMARTMIX_WORKER_TOKEN: TOKEN },
-    });
-    const line = await new Promise<string>((resolve) =>
-      createInterface({ input: child.stdout! }).once('line', resolve),
-    );
-    address = line.split(' ').pop()!;
-    workers = { connections: [], stop: async () => void child.kill('SIGTERM') };
+    const worker = await spawnWorker({ env: { SMARTMIX_WORKER_TOKEN: TOKEN } });
+    address = worker.address;
+    workers = { connections: [], stop: async () => worker.stop() };
   });
   after(() => workers.stop());
 

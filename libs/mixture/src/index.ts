@@ -16,10 +16,11 @@ export { selectTasks, type TaskSelection, type TaskSelectionRequest } from './st
 export { splitByFloorAndRemainder } from './stage1/split.js';
 export { taylorSoftmax } from './stage1/taylor-softmax.js';
 export { splitTemplateTypes } from './stage1/template-split.js';
+export { CURVE_POINTS, objectiveCurve } from './stage2/objective-curve.js';
 export {
   type GroupOrder,
   type InstanceFunction,
-  type OrderGroupOptions,
+  type OrderOptions,
   orderGroup,
 } from './stage2/order-group.js';
 export { halvedParts, orderGroupSplit } from './stage2/split-above.js';

@@ -3,7 +3,7 @@ import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 import type { KernelMode, KernelPlacement } from './kernels/index.js';
 import { maximize } from './optimizers/maximize.js';
 import { embeddingScorer, type Scorer, type ScorerKernel } from './scorer.js';
-import type { FunctionName, MaximizeOptions, OptimizerName, Selection, StepCallback } from './types.js';
+import type { FunctionName, MaximizeOptions, OptimizerName, Selection } from './types.js';
 
 export interface SelectionRequest {
   /** n×d embeddings, row-major. */
@@ -26,8 +26,8 @@ export interface SelectionRequest {
    * (no kernel held, bit-identical results, slower); other functions are refused.
    */
   maxKernelBytes?: number;
-  /** Told of every greedy step (progress, metrics). */
-  onStep?: StepCallback;
+  /** Progress: called after each greedy step. */
+  onStep?: MaximizeOptions['onStep'];
 }
 
 export interface SelectionResult {

@@ -1,7 +1,9 @@
+import { createSimilarityBlockRunner } from '@smartmix/onnx';
 import { blockCount } from './blocked-sum.js';
 import { SelectionInputError } from './errors.js';
-import { createSetFunction } from './functions/by-name.js';
-import { FacilityLocationShard } from './functions/facility-location-shard.js';
+import { BlockwiseGraphCut, columnTotalsFromParts } from './functions/blockwise-graph-cut.js';
+import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
+import { type FacilityLocationPart, FacilityLocationShard } from './functions/facility-location-shard.js';
 import { ShardedFacilityLocation } from './functions/sharded-facility-location.js';
 import { cosineKernel, type KernelMode, type KernelPlacement, normalizeRows } from './kernels/index.js';
 import type { FunctionName, GainOracle } from './types.js';
@@ -24,13 +26,13 @@ export interface Scorer {
 export interface EmbeddingScorerOptions {
   mode?: KernelMode;
   placement?: KernelPlacement;
-  /** Largest n×n float32 kernel to materialise (bytes); above it facility location runs blockwise. */
+  /** Largest n×n float32 kernel to materialise (bytes); above it facility location and graph cut run blockwise. */
   maxKernelBytes?: number;
 }
 
 /**
  * A set function over the cosine kernel of embeddings, dense while the n×n kernel fits the limit, blockwise
- * (facility location only, bit-identical, no kernel held) beyond it.
+ * (facility location and graph cut, bit-identical, no kernel held) beyond it.
  */
 export async function embeddingScorer(
   x: Float32Array,
@@ -45,34 +47,13 @@ export async function embeddingScorer(
   const limit = options.maxKernelBytes ?? DEFAULT_MAX_KERNEL_BYTES;
   const placement = options.placement ?? {};
   if (kernelBytes > limit) {
-    if (name !== 'fl' || mode !== 'sijs') {
+    if (name === 'logdet' || mode !== 'sijs') {
       throw new SelectionInputError(
         `the ${n}×${n} kernel needs ${(kernelBytes / 2 ** 20).toFixed(0)} MiB, above the ${(limit / 2 ** 20).toFixed(0)} MiB limit; ` +
-          'raise the limit, or use facility location with the sijs kernel (computed blockwise, no kernel held)',
+          'raise the limit, or use facility location or graph cut with the sijs kernel (computed blockwise, no kernel held)',
       );
     }
-    const rows = normalizeRows(x, n, d);
-    const parts =
-      'facilityLocationParts' in placement
-        ? await placement.facilityLocationParts(rows, n, d)
-        : [
-            await FacilityLocationShard.create(
-              rows,
-              n,
-              d,
-              { firstBlock: 0, endBlock: blockCount(n) },
-              placement,
-            ),
-          ];
-    const oracle = new ShardedFacilityLocation(n, parts);
-    // Columns come from GEMMs: evaluating the heap's next entries in the same request is cheap.
-    return {
-      oracle,
-      kernel: 'sijs-blockwise',
-      lazyBatchSize: 32,
-      evaluate: () => oracle.value(),
-      release: () => oracle.release(),
-    };
+    return blockwiseScorer(normalizeRows(x, n, d), n, d, name, lambda, placement);
   }
   const fn = createSetFunction(name, await cosineKernel(x, n, d, mode, placement), lambda);
   return {
@@ -81,5 +62,60 @@ export async function embeddingScorer(
     lazyBatchSize: 1,
     evaluate: async (o) => fn.evaluate(o),
     release: async () => {},
+  };
+}
+
+/** Shards owning the summation blocks: on the placement's workers, or one in this process. */
+async function blockShards(
+  rows: Float32Array,
+  n: number,
+  d: number,
+  placement: KernelPlacement,
+): Promise<FacilityLocationPart[]> {
+  if ('facilityLocationParts' in placement) return placement.facilityLocationParts(rows, n, d);
+  return [
+    await FacilityLocationShard.create(rows, n, d, { firstBlock: 0, endBlock: blockCount(n) }, placement),
+  ];
+}
+
+/**
+ * Facility location or graph cut without a kernel (bit-identical to the dense functions). Their gains come from
+ * GEMMs, so evaluating the heap's next entries in the same request is cheap: lazyBatchSize 32.
+ */
+async function blockwiseScorer(
+  rows: Float32Array,
+  n: number,
+  d: number,
+  name: 'fl' | 'gc',
+  lambda: number | null,
+  placement: KernelPlacement,
+): Promise<Scorer> {
+  const parts = await blockShards(rows, n, d, placement);
+  if (name === 'fl') {
+    const oracle = new ShardedFacilityLocation(n, parts);
+    return {
+      oracle,
+      kernel: 'sijs-blockwise',
+      lazyBatchSize: 32,
+      evaluate: () => oracle.value(),
+      release: () => oracle.release(),
+    };
+  }
+  // Graph cut needs the shards only for its column totals (one pass over all pairs); the greedy's products with
+  // the selection are small and run here (on the CPU when the placement is a set of workers).
+  let totals: Float64Array;
+  try {
+    totals = await columnTotalsFromParts(n, parts);
+  } finally {
+    await Promise.all(parts.map((part) => part.release()));
+  }
+  const runner = await createSimilarityBlockRunner('products' in placement ? {} : placement);
+  const oracle = await BlockwiseGraphCut.create(rows, n, d, totals, lambda ?? DEFAULT_LAMBDA.gc!, runner);
+  return {
+    oracle,
+    kernel: 'sijs-blockwise',
+    lazyBatchSize: 32,
+    evaluate: (order) => oracle.value(order),
+    release: () => oracle.release(),
   };
 }

@@ -1,65 +1,63 @@
-import { type MixJobOptions, openPlacement, runMixJob } from '@smartmix/coordinator';
+import { exitCleanlyOnSignals, openPlacement, runJobSpec } from '@smartmix/coordinator';
+import { resolveJobSpec, SPEC_DEFAULTS } from '@smartmix/jobspec';
 import { type JobTracker, storeObserver } from '@smartmix/metrics';
-import { DEFAULT_STORE, observeStore, openStore } from '@smartmix/storage';
-import { DEFAULT_MAX_KERNEL_BYTES } from '@smartmix/submodular';
+import { observeStore, openStore } from '@smartmix/storage';
 import { type Command, Option } from 'commander';
+import { InputError } from '../errors.js';
 import { addJobMetricsFlags, type JobMetricsFlags, withJobMetrics } from '../job-metrics.js';
-import { choiceOption, integerOption, numberOption } from '../parse.js';
+import { choiceOption, integerListOption, integerOption, numberOption } from '../parse.js';
 import {
   addPlacementFlags,
   type PlacementFlags,
   placementOptions,
   workerCommand,
 } from '../placement-flags.js';
+import { specOverrides } from '../spec-flags.js';
 
 const FUNCTIONS = ['gc', 'fl', 'logdet'] as const;
 const MIXERS = ['smart', 'proportional', 'temperature', 'equal', 'unimax', 'random'] as const;
 
 interface MixFlags extends PlacementFlags, JobMetricsFlags {
-  input: string[];
-  embeddings?: string;
-  ids?: string;
-  numTasks: number;
-  budget: number;
-  taskFunction: (typeof FUNCTIONS)[number];
-  taskLambda?: number;
-  instanceFunction: (typeof FUNCTIONS)[number];
-  instanceLambda?: number;
-  mixer: (typeof MIXERS)[number];
-  cap?: number;
-  temperature?: number;
-  maxEpochs?: number;
-  seed: number;
-  splitAbove?: number;
-  idField: string;
-  taskField: string;
-  templateTypeField: string;
-  promptField: string;
-  responseField: string;
-  /** false when --no-template-type is given. */
-  templateType?: boolean;
-  store: string;
   resume?: boolean;
-  device: string;
-  maxKernelMemory: number;
+  spec?: string;
+  input?: string[];
+  numTasks?: number | number[];
+  budget?: number | number[];
   strictDevice?: boolean;
-  out: string;
+  out?: string;
 }
+
+/** Without a spec file these flags say what to do; with one, the file may. */
+const REQUIRED_WITHOUT_SPEC = [
+  ['input', '--input <paths...>'],
+  ['numTasks', '--num-tasks <m>'],
+  ['budget', '--budget <n>'],
+  ['out', '--out <dir>'],
+] as const;
 
 export function registerMix(program: Command): void {
   const command = program
     .command('mix')
     .description('build a SMART (or baseline) mixture from an instruction collection')
-    .requiredOption('--input <paths...>', 'JSONL (.jsonl, .jsonl.gz) / Parquet files or directories of them')
+    .option('--spec <file>', "job spec (YAML or JSON, or a mixture's manifest.json); flags given override it")
+    .option('--input <paths...>', 'JSONL (.jsonl, .jsonl.gz) / Parquet files or directories of them')
     .option('--embeddings <file>', 'precomputed prompt embeddings (.npy, rows in the order of --ids)')
     .option('--ids <file>', 'JSON array of the ids of the --embeddings rows')
-    .requiredOption('--num-tasks <m>', "M': number of tasks to select", integerOption('--num-tasks', 1))
-    .requiredOption('--budget <n>', "N': number of instances in the mixture", integerOption('--budget', 1))
+    .option(
+      '--num-tasks <m>',
+      "M': number of tasks to select (a comma-separated list: a sweep)",
+      integerListOption('--num-tasks', 1),
+    )
+    .option(
+      '--budget <n>',
+      "N': number of instances in the mixture (a comma-separated list: a sweep)",
+      integerListOption('--budget', 1),
+    )
     .option(
       '--task-function <name>',
       'stage-1 function: gc | fl | logdet',
       choiceOption('--task-function', FUNCTIONS),
-      'gc',
+      SPEC_DEFAULTS.taskFunction,
     )
     .option(
       '--task-lambda <l>',
@@ -70,7 +68,7 @@ export function registerMix(program: Command): void {
       '--instance-function <name>',
       'stage-2 function: fl | gc | logdet',
       choiceOption('--instance-function', FUNCTIONS),
-      'fl',
+      SPEC_DEFAULTS.instanceFunction,
     )
     .option(
       '--instance-lambda <l>',
@@ -80,7 +78,7 @@ export function registerMix(program: Command): void {
     .addOption(
       new Option('--mixer <name>', MIXERS.join(' | '))
         .argParser(choiceOption('--mixer', MIXERS))
-        .default('smart'),
+        .default(SPEC_DEFAULTS.mixer),
     )
     .option('--cap <k>', 'proportional mixer: per-task cap K (default: none)', integerOption('--cap', 1))
     .option(
@@ -97,7 +95,7 @@ export function registerMix(program: Command): void {
       '--seed <s>',
       'seed of the mixture shuffle and the random parts of the baselines',
       integerOption('--seed', 0),
-      23,
+      SPEC_DEFAULTS.seed,
     )
     .option(
       '--split-above <n>',
@@ -110,67 +108,55 @@ export function registerMix(program: Command): void {
     .option('--prompt-field <name>', 'record field holding the prompt', 'prompt')
     .option('--response-field <name>', 'record field holding the response', 'response')
     .option('--no-template-type', 'the collection has no template types: one group per task')
-    .option('--store <url>', 'artifact store: a directory or s3://bucket/prefix', DEFAULT_STORE)
+    .option('--store <url>', 'artifact store: a directory or s3://bucket/prefix', SPEC_DEFAULTS.store)
     .option(
       '--resume',
       'reuse what an interrupted run of the same job finished (task embeddings, stage 1; orders always)',
     )
-    .option('--device <device>', 'cpu | cuda | cuda:N', 'cpu')
+    .option('--device <device>', 'cpu | cuda | cuda:N', SPEC_DEFAULTS.device)
     .option(
       '--max-kernel-memory <MiB>',
       'largest group kernel to hold; larger groups are ordered blockwise (facility location)',
       integerOption('--max-kernel-memory', 1),
-      DEFAULT_MAX_KERNEL_BYTES / 2 ** 20,
+      SPEC_DEFAULTS.maxKernelMemory,
     )
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
-    .requiredOption('--out <dir>', 'output directory (mixture.jsonl, manifest.json, budgets.csv)');
-  addJobMetricsFlags(addPlacementFlags(command)).action((flags: MixFlags) =>
-    withJobMetrics(flags, 'mix', (tracker) => mix(flags, tracker)),
+    .option(
+      '--out <dir>',
+      "output directory (mixture.jsonl, manifest.json, budgets.csv; a sweep: one per M'/N')",
+    );
+  addJobMetricsFlags(addPlacementFlags(command)).action((flags: MixFlags, self: Command) =>
+    withJobMetrics(flags, 'mix', (tracker) => mix(flags, self, tracker)),
   );
 }
 
-async function mix(flags: MixFlags, tracker: JobTracker | undefined): Promise<void> {
-  const device = { device: flags.device, strictDevice: flags.strictDevice };
+async function mix(flags: MixFlags, self: Command, tracker: JobTracker | undefined): Promise<void> {
+  exitCleanlyOnSignals((line) => process.stderr.write(`${line}\n`));
+  if (flags.spec === undefined) {
+    for (const [key, flag] of REQUIRED_WITHOUT_SPEC) {
+      if (flags[key] === undefined) throw new InputError(`required option '${flag}' not specified`);
+    }
+  }
+  const spec = await resolveJobSpec(flags.spec, specOverrides(self));
+  if (spec.out === undefined) throw new InputError(`${flags.spec}: out: missing (give it there or --out)`);
+  const device = { device: spec.device, strictDevice: flags.strictDevice };
   // Everything that can fail on bad input comes before workers are started, so a failure leaves none behind.
-  const opened = await openStore(flags.store);
+  const opened = await openStore(spec.store);
   const store = tracker ? observeStore(opened, storeObserver(tracker.metrics)) : opened;
   const placement = await openPlacement({
     ...placementOptions(flags),
+    workers: spec.workers,
     workerCommand: workerCommand(),
     device,
     tracker,
   });
-  const options: MixJobOptions = {
-    inputs: flags.input,
-    fields: {
-      id: flags.idField,
-      task: flags.taskField,
-      templateType: flags.templateType === false ? null : flags.templateTypeField,
-      prompt: flags.promptField,
-      response: flags.responseField,
-    },
-    embeddings: flags.embeddings,
-    ids: flags.ids,
-    numTasks: flags.numTasks,
-    budget: flags.budget,
-    taskFunction: { name: flags.taskFunction, lambda: flags.taskLambda },
-    instanceFunction: { name: flags.instanceFunction, lambda: flags.instanceLambda },
-    mixer: {
-      name: flags.mixer,
-      cap: flags.cap,
-      temperature: flags.temperature,
-      maxEpochs: flags.maxEpochs,
-    },
-    seed: flags.seed,
-    splitAbove: flags.splitAbove,
-    maxKernelBytes: flags.maxKernelMemory * 2 ** 20,
+  await runJobSpec(spec, {
     store,
-    resume: flags.resume,
-    device,
     placement,
-    outDir: flags.out,
+    device,
+    outDir: spec.out,
     log: (line) => process.stderr.write(`${line}\n`),
+    resume: flags.resume,
     tracker,
-  };
-  await runMixJob(options).finally(() => placement.close());
+  }).finally(() => placement.close());
 }

@@ -1,4 +1,4 @@
-import { openPlacement } from '@smartmix/coordinator';
+import { exitCleanlyOnSignals, openPlacement, ProgressLog } from '@smartmix/coordinator';
 import type { JobTracker } from '@smartmix/metrics';
 import { readMatrix } from '@smartmix/npy';
 import { DEFAULT_MAX_KERNEL_BYTES, runSelection } from '@smartmix/submodular';
@@ -82,6 +82,9 @@ export function registerSelect(program: Command): void {
 }
 
 async function select(flags: SelectFlags, tracker: JobTracker | undefined): Promise<void> {
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  exitCleanlyOnSignals(log);
+  const progress = new ProgressLog(log);
   const embeddings = await readMatrix(flags.embeddings);
   const kernel = flags.kernel === undefined ? undefined : await readMatrix(flags.kernel);
   const device = { device: flags.device, strictDevice: flags.strictDevice };
@@ -91,6 +94,7 @@ async function select(flags: SelectFlags, tracker: JobTracker | undefined): Prom
     device,
     tracker,
   });
+  const measured = tracker?.greedy('select', embeddings.rows);
   const result = await runSelection({
     embeddings,
     kernel,
@@ -105,10 +109,18 @@ async function select(flags: SelectFlags, tracker: JobTracker | undefined): Prom
     stopIfNegativeGain: flags.stopIfNegativeGain,
     placement: placement.kernel,
     maxKernelBytes: flags.maxKernelMemory * 2 ** 20,
-    onStep: tracker?.greedy('select', embeddings.rows),
+    onStep: (step, element, gain, evaluations) => {
+      progress.throttled('select', () => `select: ${step}/${flags.budget} greedy steps`);
+      measured?.(step, element, gain, evaluations);
+    },
   }).finally(() => placement.close());
   if (tracker) {
     for (const [stage, seconds] of Object.entries(result.seconds)) tracker.stageFinished(stage, seconds);
   }
-  await writeJsonOutput(flags.out, { ...result, placement: placement.description });
+  const traffic = placement.traffic();
+  await writeJsonOutput(flags.out, {
+    ...result,
+    placement: placement.description,
+    rpcBytes: { sent: traffic.sent, received: traffic.received },
+  });
 }

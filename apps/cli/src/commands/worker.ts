@@ -1,5 +1,5 @@
 import { VERSION } from '@smartmix/coordinator';
-import { runWorker } from '@smartmix/worker';
+import { DEFAULT_IDLE_STATE_TTL_MS, runWorker } from '@smartmix/worker';
 import type { Command } from 'commander';
 import { integerOption } from '../parse.js';
 
@@ -20,6 +20,12 @@ export function registerWorker(program: Command): void {
     )
     .option('--metrics-listen <host:port>', 'serve Prometheus metrics at http://host:port/metrics')
     .option(
+      '--idle-state-ttl <seconds>',
+      'drop matrices and shards unused this long (their coordinator is gone)',
+      integerOption('--idle-state-ttl', 1),
+      DEFAULT_IDLE_STATE_TTL_MS / 1000,
+    )
+    .option(
       '--threads <n>',
       'onnxruntime intra-op threads (default: all cores)',
       integerOption('--threads', 1),
@@ -36,9 +42,11 @@ export function registerWorker(program: Command): void {
         tlsKey?: string;
         tlsClientCa?: string;
         metricsListen?: string;
+        idleStateTtl: number;
       }) =>
         runWorker({
           ...flags,
+          idleStateTtlMs: flags.idleStateTtl * 1000,
           tls: { cert: flags.tlsCert, key: flags.tlsKey, clientCa: flags.tlsClientCa },
           version: VERSION,
         }),

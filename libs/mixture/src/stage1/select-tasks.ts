@@ -55,7 +55,7 @@ export async function selectTasks(request: TaskSelectionRequest): Promise<TaskSe
     throw new AllocationError('λ does not apply to fl');
   const kernel = await cosineKernel(request.taskEmbeddings, count, d, 'sijs', request.placement);
   const fn = createSetFunction(request.function, kernel, lambda);
-  const { order, gains } = await greedyOrder(fn.oracle(), numTasks, 1, request.onStep);
+  const { order, gains } = await greedyOrder(fn.oracle(), numTasks, { onStep: request.onStep });
   const selected = order.map((t) => tasks[t]!);
   return {
     selected: selected.map((t) => t.name),

@@ -3,7 +3,7 @@ import {
   embeddingScorer,
   type FunctionName,
   greedyOrder,
-  type StepCallback,
+  type MaximizeOptions,
 } from '@smartmix/submodular';
 
 export interface InstanceFunction {
@@ -12,17 +12,17 @@ export interface InstanceFunction {
   lambda: number | null;
 }
 
-export interface OrderGroupOptions extends EmbeddingScorerOptions {
-  /** Told of every greedy step (progress, metrics). */
-  onStep?: StepCallback;
-}
-
 /** A complete greedy order of one (task, template type) group: any budget b takes the first b positions. */
 export interface GroupOrder {
   /** Row positions within the group, in greedy order; a permutation of 0 … n−1. */
   order: number[];
   /** Marginal gain of each position (the last, forced element's gain included). */
   gains: number[];
+}
+
+export interface OrderOptions extends EmbeddingScorerOptions {
+  /** Progress: called after each greedy step (1-based) of the group's order. */
+  onStep?: MaximizeOptions['onStep'];
 }
 
 /**
@@ -35,11 +35,14 @@ export async function orderGroup(
   n: number,
   d: number,
   spec: InstanceFunction,
-  options: OrderGroupOptions = {},
+  options: OrderOptions = {},
 ): Promise<GroupOrder> {
   const scorer = await embeddingScorer(embeddings, n, d, spec.name, spec.lambda, options);
   try {
-    const { order, gains } = await greedyOrder(scorer.oracle, n, scorer.lazyBatchSize, options.onStep);
+    const { order, gains } = await greedyOrder(scorer.oracle, n, {
+      lazyBatchSize: scorer.lazyBatchSize,
+      onStep: options.onStep,
+    });
     return { order, gains };
   } finally {
     await scorer.release();

@@ -1,4 +1,4 @@
-import { type GroupOrder, type InstanceFunction, type OrderGroupOptions, orderGroup } from './order-group.js';
+import { type GroupOrder, type InstanceFunction, type OrderOptions, orderGroup } from './order-group.js';
 
 /** Row ranges [start, end) obtained by halving [0, n) until every part holds at most `limit` rows. */
 export function halvedParts(n: number, limit: number): [number, number][] {
@@ -21,7 +21,7 @@ export async function orderGroupSplit(
   d: number,
   spec: InstanceFunction,
   limit: number,
-  options: OrderGroupOptions = {},
+  options: OrderOptions = {},
 ): Promise<GroupOrder> {
   const parts = halvedParts(n, limit);
   if (parts.length === 1) return orderGroup(embeddings, n, d, spec, options);

@@ -24,6 +24,11 @@ export interface ShardBlocks {
 export interface FacilityLocationPart extends ShardBlocks {
   /** Per candidate, the partial gain of each owned block: candidates.length × (endBlock − firstBlock), row-major. */
   partialGains(candidates: Int32Array): Promise<Float64Array>;
+  /**
+   * Per candidate k, each owned block's sum of K[j,k] over its rows j (same layout as partialGains): the blocked
+   * column totals graph cut needs, from the same shard without a kernel.
+   */
+  columnSums(candidates: Int32Array): Promise<Float64Array>;
   /** Adds elements to the selection, in order (one, or a replay of a whole selection). */
   commit(elements: Int32Array): Promise<void>;
   /** Per owned block, the sum of the memo (f(selection)'s partial sums). */
@@ -153,6 +158,22 @@ export class FacilityLocationShard implements FacilityLocationPart {
         collect.add(c, column, memo, start);
       });
       collect.keep();
+    }
+    return out;
+  }
+
+  async columnSums(candidates: Int32Array): Promise<Float64Array> {
+    checkCandidates(candidates, this.n);
+    const blocks = this.blocks;
+    const out = new Float64Array(candidates.length * blocks);
+    for (let first = 0; first < candidates.length; first += CANDIDATE_BATCH) {
+      const batch = candidates.subarray(first, first + CANDIDATE_BATCH);
+      await this.forEachBlock(batch, (c, column, b) => {
+        // Ground-set order within the block (rows end−1 down to start), from 0: the blocked sum's terms and order.
+        let sum = 0;
+        for (let i = column.length - 1; i >= 0; i--) sum += column[i]!;
+        out[(first + c) * blocks + b] = sum;
+      });
     }
     return out;
   }

@@ -1,4 +1,4 @@
-import type { GainOracle, Selection, StepCallback } from '../types.js';
+import type { GainOracle, MaximizeOptions, Selection } from '../types.js';
 import { maximize } from './maximize.js';
 
 /**
@@ -9,15 +9,14 @@ import { maximize } from './maximize.js';
 export async function greedyOrder(
   oracle: GainOracle,
   size: number,
-  lazyBatchSize = 1,
-  onStep?: StepCallback,
+  options: Pick<MaximizeOptions, 'lazyBatchSize' | 'onStep'> = {},
 ): Promise<Selection> {
   const { n } = oracle;
   if (!Number.isInteger(size) || size < 1 || size > n)
     throw new RangeError(`order size must be in [1, ${n}], got ${size}`);
   const selection =
     n > 1
-      ? await maximize(oracle, { optimizer: 'lazy', budget: Math.min(size, n - 1), lazyBatchSize, onStep })
+      ? await maximize(oracle, { ...options, optimizer: 'lazy', budget: Math.min(size, n - 1) })
       : { order: [], gains: [], evaluations: 0 };
   if (selection.order.length < size) {
     const chosen = new Uint8Array(n);
@@ -26,7 +25,7 @@ export async function greedyOrder(
     selection.gains.push((await oracle.gains(Int32Array.of(last)))[0]!);
     selection.order.push(last);
     selection.evaluations++;
-    onStep?.(selection.order.length, last, selection.gains.at(-1)!, selection.evaluations);
+    options.onStep?.(selection.order.length, last, selection.gains.at(-1)!, selection.evaluations);
   }
   return selection;
 }

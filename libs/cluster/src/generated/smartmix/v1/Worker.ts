@@ -27,6 +27,11 @@ export interface WorkerClient extends grpc.Client {
   closeShard(argument: _smartmix_v1_ShardHandle, options: grpc.CallOptions, callback: grpc.requestCallback<_smartmix_v1_CloseShardResponse__Output>): grpc.ClientUnaryCall;
   closeShard(argument: _smartmix_v1_ShardHandle, callback: grpc.requestCallback<_smartmix_v1_CloseShardResponse__Output>): grpc.ClientUnaryCall;
   
+  ColumnSums(argument: _smartmix_v1_PartialGainsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_smartmix_v1_PartialSums__Output>;
+  ColumnSums(argument: _smartmix_v1_PartialGainsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_smartmix_v1_PartialSums__Output>;
+  columnSums(argument: _smartmix_v1_PartialGainsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_smartmix_v1_PartialSums__Output>;
+  columnSums(argument: _smartmix_v1_PartialGainsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_smartmix_v1_PartialSums__Output>;
+  
   Commit(argument: _smartmix_v1_CommitRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_smartmix_v1_CommitResponse__Output>): grpc.ClientUnaryCall;
   Commit(argument: _smartmix_v1_CommitRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_smartmix_v1_CommitResponse__Output>): grpc.ClientUnaryCall;
   Commit(argument: _smartmix_v1_CommitRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_smartmix_v1_CommitResponse__Output>): grpc.ClientUnaryCall;
@@ -96,6 +101,8 @@ export interface WorkerClient extends grpc.Client {
 export interface WorkerHandlers extends grpc.UntypedServiceImplementation {
   CloseShard: grpc.handleUnaryCall<_smartmix_v1_ShardHandle__Output, _smartmix_v1_CloseShardResponse>;
   
+  ColumnSums: grpc.handleServerStreamingCall<_smartmix_v1_PartialGainsRequest__Output, _smartmix_v1_PartialSums>;
+  
   Commit: grpc.handleUnaryCall<_smartmix_v1_CommitRequest__Output, _smartmix_v1_CommitResponse>;
   
   DropRows: grpc.handleUnaryCall<_smartmix_v1_RowsHandle__Output, _smartmix_v1_DropRowsResponse>;
@@ -116,6 +123,7 @@ export interface WorkerHandlers extends grpc.UntypedServiceImplementation {
 
 export interface WorkerDefinition extends grpc.ServiceDefinition {
   CloseShard: MethodDefinition<_smartmix_v1_ShardHandle, _smartmix_v1_CloseShardResponse, _smartmix_v1_ShardHandle__Output, _smartmix_v1_CloseShardResponse__Output>
+  ColumnSums: MethodDefinition<_smartmix_v1_PartialGainsRequest, _smartmix_v1_PartialSums, _smartmix_v1_PartialGainsRequest__Output, _smartmix_v1_PartialSums__Output>
   Commit: MethodDefinition<_smartmix_v1_CommitRequest, _smartmix_v1_CommitResponse, _smartmix_v1_CommitRequest__Output, _smartmix_v1_CommitResponse__Output>
   DropRows: MethodDefinition<_smartmix_v1_RowsHandle, _smartmix_v1_DropRowsResponse, _smartmix_v1_RowsHandle__Output, _smartmix_v1_DropRowsResponse__Output>
   Health: MethodDefinition<_smartmix_v1_HealthRequest, _smartmix_v1_HealthResponse, _smartmix_v1_HealthRequest__Output, _smartmix_v1_HealthResponse__Output>
