@@ -98,13 +98,13 @@ export const METRIC_DEFINITIONS = {
   shardRows: {
     type: 'gauge',
     name: 'smartmix_shard_rows',
-    help: 'Ground-set rows owned by each facility-location shard of the group being ordered.',
+    help: 'Ground-set rows owned by each facility-location shard of the group sharded last (groups are ordered several at a time).',
     labelNames: ['shard'],
   },
   shardSkew: {
     type: 'gauge',
     name: 'smartmix_shard_skew_ratio',
-    help: 'Largest shard over mean shard size for the group being ordered (1 is perfectly balanced).',
+    help: 'Largest shard over mean shard size for the group sharded last (1 is perfectly balanced).',
     labelNames: [],
   },
   rpcDuration: {

@@ -107,7 +107,7 @@ export class JobTracker {
     this.metrics.artifacts.inc({ kind, source });
   }
 
-  /** Records the facility-location shard sizes of the current group and their skew (largest over mean). */
+  /** Records the facility-location shard sizes of the group sharded last and their skew (largest over mean). */
   shards(rowsPerShard: readonly number[]): void {
     const { shardRows, shardSkew } = this.metrics;
     shardRows.reset();
