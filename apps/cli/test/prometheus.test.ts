@@ -96,6 +96,14 @@ describe('a real Prometheus scraping a real worker and a real mix run', { skip }
       assert.equal(objectives.length, groups);
       assert.equal(await prometheus.value(`smartmix_worker_up{worker="${workerAddress}"}`), 1);
 
+      // The worker is scraped on its own schedule: wait (bounded) until its latest scrape has seen every call the
+      // coordinator made, then compare the two sides.
+      const calls = (side: string) =>
+        prometheus.value(`sum(smartmix_rpc_duration_seconds_count{side="${side}",code="OK"})`);
+      await prometheus.until(
+        async () => (await calls('server')) === (await calls('client')),
+        "the worker's scrape to catch up with the job's calls",
+      );
       // The bytes the coordinator sent are the bytes the worker received, method by method.
       const bytes = (side: string, direction: string) =>
         prometheus.value(
