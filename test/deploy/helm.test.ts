@@ -24,12 +24,14 @@ describe('Helm chart deploy/helm/smartmix', { skip: !linuxX64 && 'the packaged h
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
-  const run = (args: string[]) => {
-    const result = spawnSync(helm, args, {
+  const helmRun = (args: string[]) =>
+    spawnSync(helm, args, {
       encoding: 'utf8',
       // helm keeps caches and config under HOME/XDG: keep them in the test's directory.
       env: { ...process.env, HOME: dir, XDG_CACHE_HOME: dir, XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir },
     });
+  const run = (args: string[]) => {
+    const result = helmRun(args);
     assert.equal(result.status, 0, result.stdout + result.stderr);
     return result.stdout;
   };
@@ -89,6 +91,18 @@ describe('Helm chart deploy/helm/smartmix', { skip: !linuxX64 && 'the packaged h
     job.spec.template.spec.containers[0].envv = [];
     const [error] = literalTypeErrors(ROOT, [check(job)]);
     assert.match(error!, /'"envv"' does not exist/);
+  });
+
+  it('refuses values that do not fit values.schema.json: a wrong type, a misspelt key, an unknown mixer', () => {
+    for (const [set, complaint] of [
+      ['worker.replicas=two', /worker\/replicas': got string, want integer/],
+      ['worker.replica=2', /additional properties 'replica' not allowed/],
+      ['coordinator.mixer=best', /coordinator\/mixer/],
+    ] as const) {
+      const result = helmRun(['template', 'mix', CHART, '--set', set]);
+      assert.notEqual(result.status, 0, set);
+      assert.match(result.stderr, complaint);
+    }
   });
 
   it('the schema check rejects a malformed manifest', async () => {
