@@ -101,6 +101,15 @@ describe('Grafana dashboard deploy/grafana/smartmix.json', () => {
     }
   });
 
+  it('filters every selector by the namespace variable', () => {
+    for (const p of dashboard.panels) {
+      for (const { expr } of p.targets ?? []) {
+        const selectors = expr.match(/\b(smartmix|process|nodejs)_[a-z0-9_]+\b(\{[^}]*\})?/g) ?? [];
+        for (const selector of selectors) assert.match(selector, /\{namespace=~"\$namespace"/, p.title);
+      }
+    }
+  });
+
   it('has unique panel ids, a description on every panel and a layout inside 24 columns', () => {
     const ids = dashboard.panels.map((p) => p.id);
     assert.equal(new Set(ids).size, ids.length);
