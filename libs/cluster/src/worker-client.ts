@@ -217,24 +217,36 @@ export class WorkerConnection {
    */
   putRows(data: Float32Array, rows: number, dim: number): Promise<RowsHandle__Output> {
     let settled = false;
-    let call!: grpc.ClientWritableStream<RowsChunk>;
+    let call: grpc.ClientWritableStream<RowsChunk> | undefined;
     const answer = new Promise<RowsHandle__Output>((resolve, reject) => {
       call = this.client.putRows(this.metadata, this.callOptions(), (err, handle) => {
         settled = true;
         return err ? reject(rpcError(this.address, 'PutRows', err)) : resolve(handle!);
       });
     });
+    // The answer may fail while chunks are still being written (the worker died, the channel was closed): it is
+    // observed here and handed to the caller once the writing loop has stopped.
+    answer.catch(() => {});
     const upload = async () => {
       const step = rowsPerChunk(4 * dim);
-      for (let start = 0; start < rows && !settled; start += step) {
-        const end = Math.min(rows, start + step);
-        const values = bytesOf(data.subarray(start * dim, end * dim));
-        this.traffic.sent += values.length;
-        if (!call.write({ dim, values })) {
-          await Promise.race([new Promise((resolve) => call.once('drain', resolve)), answer.catch(() => {})]);
+      try {
+        for (let start = 0; start < rows && !settled; start += step) {
+          const end = Math.min(rows, start + step);
+          const values = bytesOf(data.subarray(start * dim, end * dim));
+          this.traffic.sent += values.length;
+          if (!call!.write({ dim, values })) {
+            await Promise.race([
+              new Promise((resolve) => call!.once('drain', resolve)),
+              answer.catch(() => {}),
+            ]);
+          }
         }
+        call!.end();
+      } catch (err) {
+        // A write on a call that already failed: its answer carries the reason.
+        if (!settled)
+          throw new WorkerError(`worker ${this.address}: PutRows: ${(err as Error).message}`, true);
       }
-      call.end();
     };
     return upload().then(() => answer);
   }
