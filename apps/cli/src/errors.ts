@@ -16,6 +16,7 @@ const INPUT_ERROR_NAMES = new Set([
   'StoreError',
   'TokenError',
   'TlsError',
+  'EmbeddingError',
 ]);
 
 /** Errors of the environment (an unreachable worker): one line too, but exit code 1. */

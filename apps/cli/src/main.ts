@@ -1,6 +1,7 @@
 import { VERSION } from '@smartmix/coordinator';
 import { Command, CommanderError } from 'commander';
 import { registerAllocate } from './commands/allocate.js';
+import { registerEmbed } from './commands/embed.js';
 import { registerMix } from './commands/mix.js';
 import { registerSelect } from './commands/select.js';
 import { registerWorker } from './commands/worker.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerSelect(program);
   registerAllocate(program);
   registerMix(program);
+  registerEmbed(program);
   registerWorker(program);
   for (const command of program.commands) command.exitOverride().configureOutput({ outputError: () => {} });
   return program;

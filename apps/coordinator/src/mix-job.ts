@@ -11,7 +11,7 @@ import {
 } from '@smartmix/mixture';
 import { DEFAULT_LAMBDA } from '@smartmix/submodular';
 import { checkRequest } from './collection-index.js';
-import { hashingEmbeddings, loadEmbeddings } from './embedding-source.js';
+import { hashingEmbeddings, loadEmbeddings, modelEmbeddings } from './embedding-source.js';
 import { JobInputError } from './errors.js';
 import { groupOrder, type OrderStats } from './group-orders.js';
 import { buildManifest, type GroupSummary, type StageTimings } from './manifest.js';
@@ -61,7 +61,9 @@ export async function runMixJob(options: MixJobOptions): Promise<MixJobResult> {
     const loaded = await time('embeddings', () =>
       options.embeddings
         ? loadEmbeddings(options.embeddings, options.ids!, index.ids)
-        : hashingEmbeddings(options.inputs, { fields: options.fields }, index.ids.length),
+        : options.embedder
+          ? modelEmbeddings(options.inputs, { fields: options.fields }, options.embedder, options.store, log)
+          : hashingEmbeddings(options.inputs, { fields: options.fields }, index.ids.length),
     );
     embeddings = loaded;
     const taskRows = index.tasks.map(() => [] as number[]);

@@ -2,6 +2,8 @@ import { type MixJobOptions, openPlacement, runMixJob } from '@smartmix/coordina
 import { DEFAULT_STORE, openStore } from '@smartmix/storage';
 import { DEFAULT_MAX_KERNEL_BYTES } from '@smartmix/submodular';
 import { type Command, Option } from 'commander';
+import { addCollectionFlags, type CollectionFlags, fieldMap } from '../collection-flags.js';
+import { addEmbedderFlags, type EmbedderFlags, embedderSettings } from '../embedder-flags.js';
 import { choiceOption, integerOption, numberOption } from '../parse.js';
 import {
   addPlacementFlags,
@@ -11,12 +13,14 @@ import {
 } from '../placement-flags.js';
 
 const FUNCTIONS = ['gc', 'fl', 'logdet'] as const;
+const EMBEDDERS = ['onnx', 'hashing'] as const;
 const MIXERS = ['smart', 'proportional', 'temperature', 'equal', 'unimax', 'random'] as const;
 
-interface MixFlags extends PlacementFlags {
+interface MixFlags extends PlacementFlags, CollectionFlags, EmbedderFlags {
   input: string[];
   embeddings?: string;
   ids?: string;
+  embedder?: (typeof EMBEDDERS)[number];
   numTasks: number;
   budget: number;
   taskFunction: (typeof FUNCTIONS)[number];
@@ -29,13 +33,6 @@ interface MixFlags extends PlacementFlags {
   maxEpochs?: number;
   seed: number;
   splitAbove?: number;
-  idField: string;
-  taskField: string;
-  templateTypeField: string;
-  promptField: string;
-  responseField: string;
-  /** false when --no-template-type is given. */
-  templateType?: boolean;
   store: string;
   device: string;
   maxKernelMemory: number;
@@ -49,6 +46,11 @@ export function registerMix(program: Command): void {
     .description('build a SMART (or baseline) mixture from an instruction collection')
     .requiredOption('--input <paths...>', 'JSONL (.jsonl, .jsonl.gz) / Parquet files or directories of them')
     .option('--embeddings <file>', 'precomputed prompt embeddings (.npy, rows in the order of --ids)')
+    .option(
+      '--embedder <name>',
+      'without --embeddings: onnx (--model, --tokenizer) | hashing (default: onnx when --model is given)',
+      choiceOption('--embedder', EMBEDDERS),
+    )
     .option('--ids <file>', 'JSON array of the ids of the --embeddings rows')
     .requiredOption('--num-tasks <m>', "M': number of tasks to select", integerOption('--num-tasks', 1))
     .requiredOption('--budget <n>', "N': number of instances in the mixture", integerOption('--budget', 1))
@@ -101,12 +103,6 @@ export function registerMix(program: Command): void {
       'halve stage-2 groups above n rows, as the Python reference does (for comparison)',
       integerOption('--split-above', 2),
     )
-    .option('--id-field <name>', 'record field holding the id', 'id')
-    .option('--task-field <name>', 'record field holding the task', 'task')
-    .option('--template-type-field <name>', 'record field holding the template type', 'template_type')
-    .option('--prompt-field <name>', 'record field holding the prompt', 'prompt')
-    .option('--response-field <name>', 'record field holding the response', 'response')
-    .option('--no-template-type', 'the collection has no template types: one group per task')
     .option('--store <url>', 'artifact store: a directory or s3://bucket/prefix', DEFAULT_STORE)
     .option('--device <device>', 'cpu | cuda | cuda:N', 'cpu')
     .option(
@@ -117,8 +113,13 @@ export function registerMix(program: Command): void {
     )
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
     .requiredOption('--out <dir>', 'output directory (mixture.jsonl, manifest.json, budgets.csv)');
-  addPlacementFlags(command).action(async (flags: MixFlags) => {
+  addPlacementFlags(addCollectionFlags(addEmbedderFlags(command))).action(async (flags: MixFlags) => {
     const device = { device: flags.device, strictDevice: flags.strictDevice };
+    const warn = (m: string) => process.stderr.write(`warning: ${m}\n`);
+    const embedder =
+      flags.embedder === 'hashing'
+        ? undefined
+        : embedderSettings(flags, device, warn, flags.embedder === 'onnx');
     // Everything that can fail on bad input comes before workers are started, so a failure leaves none behind.
     const store = await openStore(flags.store);
     const placement = await openPlacement({
@@ -128,15 +129,10 @@ export function registerMix(program: Command): void {
     });
     const options: MixJobOptions = {
       inputs: flags.input,
-      fields: {
-        id: flags.idField,
-        task: flags.taskField,
-        templateType: flags.templateType === false ? null : flags.templateTypeField,
-        prompt: flags.promptField,
-        response: flags.responseField,
-      },
+      fields: fieldMap(flags),
       embeddings: flags.embeddings,
       ids: flags.ids,
+      embedder,
       numTasks: flags.numTasks,
       budget: flags.budget,
       taskFunction: { name: flags.taskFunction, lambda: flags.taskLambda },
