@@ -12,3 +12,11 @@ export { DEFAULT_MAX_LENGTH, OnnxEmbedder, type OnnxEmbedderOptions } from './on
 export type { Pooling } from './pooling.js';
 export { type Encoding, Tokenizer } from './tokenizer/tokenizer.js';
 export { loadTokenizer, parseTokenizer } from './tokenizer/tokenizer-json.js';
+export {
+  BUNDLED_MODEL_NAME,
+  BUNDLED_MODEL_PACKAGE,
+  bundledModel,
+  bundledModelDir,
+  type InMemoryModel,
+  type InMemoryTokenizer,
+} from './use-lite/bundled-model.js';

@@ -5,19 +5,23 @@ import { EmbeddingError } from './errors.js';
 import { fileSha256 } from './file-hash.js';
 import { l2Normalize, type Pooling, poolRow } from './pooling.js';
 import type { Encoding, Tokenizer } from './tokenizer/tokenizer.js';
-import { loadTokenizer } from './tokenizer/tokenizer-json.js';
+import { loadTokenizer, parseTokenizer } from './tokenizer/tokenizer-json.js';
+import type { InMemoryModel, InMemoryTokenizer } from './use-lite/bundled-model.js';
 
 /** Bumped whenever the way vectors are computed changes, so cached vectors of the old way are not reused. */
 const EMBEDDER_VERSION = 'onnx-embedder-v1';
 
 export interface OnnxEmbedderOptions extends DeviceOptions {
-  /** ONNX model with inputs input_ids, attention_mask and optionally token_type_ids. */
-  model: string;
-  /** HF tokenizers `tokenizer.json` (WordPiece). */
-  tokenizer: string;
+  /** ONNX model (a file, or bytes) with inputs input_ids, attention_mask and optionally token_type_ids. */
+  model: string | InMemoryModel;
+  /** HF tokenizers `tokenizer.json` (WordPiece or Unigram; a file, or its parsed JSON). */
+  tokenizer: string | InMemoryTokenizer;
   pooling?: Pooling;
   normalize?: boolean;
-  /** Longest token sequence, special tokens included (default 512, as BERT's position table). */
+  /**
+   * Longest token sequence, special tokens included (default: the tokenizer file's `truncation.max_length`, else
+   * 512, the size of BERT's position table).
+   */
   maxLength?: number;
 }
 
@@ -45,34 +49,46 @@ export class OnnxEmbedder {
   ) {}
 
   static async open(options: OnnxEmbedderOptions): Promise<OnnxEmbedder> {
+    const modelName = typeof options.model === 'string' ? options.model : options.model.name;
+    const tokenizerName = typeof options.tokenizer === 'string' ? options.tokenizer : options.tokenizer.name;
+    const tokenizer =
+      typeof options.tokenizer === 'string'
+        ? await loadTokenizer(options.tokenizer)
+        : parseTokenizer(options.tokenizer.name, options.tokenizer.json);
     const settings = {
       pooling: options.pooling ?? 'mean',
       normalize: options.normalize ?? true,
-      maxLength: options.maxLength ?? DEFAULT_MAX_LENGTH,
+      maxLength: options.maxLength ?? tokenizer.parts.maxLength ?? DEFAULT_MAX_LENGTH,
     };
-    const tokenizer = await loadTokenizer(options.tokenizer);
     if (settings.maxLength < tokenizer.parts.prefixIds.length + tokenizer.parts.suffixIds.length + 1) {
-      throw new EmbeddingError(options.tokenizer, `max length ${settings.maxLength} leaves no room for text`);
+      throw new EmbeddingError(tokenizerName, `max length ${settings.maxLength} leaves no room for text`);
     }
     const [modelHash, tokenizerHash] = await Promise.all([
-      fileSha256(options.model).catch((err: NodeJS.ErrnoException) => {
-        throw new EmbeddingError(options.model, `cannot read model (${err.code ?? err.message})`);
-      }),
-      fileSha256(options.tokenizer),
+      typeof options.model === 'string'
+        ? fileSha256(options.model).catch((err: NodeJS.ErrnoException) => {
+            throw new EmbeddingError(modelName, `cannot read model (${err.code ?? err.message})`);
+          })
+        : sha256(options.model.bytes),
+      typeof options.tokenizer === 'string'
+        ? fileSha256(options.tokenizer)
+        : sha256(JSON.stringify(options.tokenizer.json)),
     ]);
     const ort = await loadRuntime();
     let opened: Awaited<ReturnType<typeof openSession>>;
     try {
-      opened = await openSession(options.model, options);
+      opened = await openSession(
+        typeof options.model === 'string' ? options.model : options.model.bytes,
+        options,
+      );
     } catch (err) {
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      if (/CUDA device/.test(reason)) throw new EmbeddingError(options.model, reason);
-      throw new EmbeddingError(options.model, `not a loadable ONNX model (${reason})`);
+      if (/CUDA device/.test(reason)) throw new EmbeddingError(modelName, reason);
+      throw new EmbeddingError(modelName, `not a loadable ONNX model (${reason})`);
     }
     const { session, device } = opened;
     const fail = async (problem: string): Promise<never> => {
       await session.release();
-      throw new EmbeddingError(options.model, problem);
+      throw new EmbeddingError(modelName, problem);
     };
     const inputs = session.inputNames;
     for (const name of inputs) {
@@ -101,7 +117,7 @@ export class OnnxEmbedder {
       id,
       device,
     );
-    await embedder.probe(options);
+    await embedder.probe(modelName, tokenizerName);
     return embedder;
   }
 
@@ -110,8 +126,8 @@ export class OnnxEmbedder {
    * largest token id (a vocabulary larger than the model's embedding table) and a sequence of the maximum length
    * (longer than the model's position table). Also learns the vector dimension.
    */
-  private async probe(options: OnnxEmbedderOptions): Promise<void> {
-    const { prefixIds, suffixIds, wordPiece } = this.tokenizer.parts;
+  private async probe(modelName: string, tokenizerName: string): Promise<void> {
+    const { prefixIds, suffixIds, unkId } = this.tokenizer.parts;
     const sequence = (fill: number, length: number) =>
       Int32Array.from([
         ...prefixIds,
@@ -125,16 +141,16 @@ export class OnnxEmbedder {
     } catch (err) {
       await this.release();
       throw new EmbeddingError(
-        options.tokenizer,
+        tokenizerName,
         `does not match the model: token id ${this.tokenizer.maxId} fails (${firstLine(err)})`,
       );
     }
     try {
-      await this.hidden([sequence(wordPiece.unkId, this.options.maxLength)]);
+      await this.hidden([sequence(unkId, this.options.maxLength)]);
     } catch (err) {
       await this.release();
       throw new EmbeddingError(
-        options.model,
+        modelName,
         `cannot take ${this.options.maxLength} tokens (lower --max-length): ${firstLine(err)}`,
       );
     }
@@ -211,6 +227,10 @@ export class OnnxEmbedder {
   release(): Promise<void> {
     return this.session.release();
   }
+}
+
+function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
 }
 
 function firstLine(err: unknown): string {

@@ -59,3 +59,41 @@ describe('WordPiece tokenizer from tokenizer.json', () => {
     assert.throws(() => parseTokenizer('t.json', []), EmbeddingError);
   });
 });
+
+describe('Unigram tokenizer from tokenizer.json', () => {
+  const vocab: [string, number | null][] = [
+    ['<unk>', 0],
+    ['<s>', 0],
+    ['▁', -2],
+    ['▁the', -1],
+    ['▁th', -1.5],
+    ['e', -2],
+    ['▁cat', -1.2],
+    ['c', -3],
+    ['a', -3],
+    ['t', -3],
+    ['s', -2.5],
+  ];
+  const tokenizer = parseTokenizer('u.json', {
+    added_tokens: [{ id: 1, content: '<s>', special: true }],
+    normalizer: { type: 'NFKC' },
+    pre_tokenizer: { type: 'Metaspace', replacement: '▁', prepend_scheme: 'always', split: false },
+    model: { type: 'Unigram', unk_id: 0, vocab },
+    truncation: { max_length: 6 },
+  });
+  const encode = (text: string) => Array.from(tokenizer.encode(text, 64).ids);
+
+  it('picks the best-scoring segmentation, with a dummy ▁ prefix and ▁ for spaces', () => {
+    // ▁the (-1) beats ▁th + e (-3.5); ▁cat (-1.2) beats ▁ c a t (-11); s is a piece of its own.
+    assert.deepEqual(encode('the cats'), [3, 6, 10]);
+  });
+
+  it('turns a run of characters no piece covers into one unknown token, never into a special token', () => {
+    assert.deepEqual(encode('the ☃☃ cat'), [3, 2, 0, 6]);
+    assert.deepEqual(encode('<s>'), [2, 0, 10, 0]);
+  });
+
+  it('takes its default maximum length from the file', () => {
+    assert.equal(tokenizer.parts.maxLength, 6);
+  });
+});

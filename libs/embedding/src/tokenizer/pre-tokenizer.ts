@@ -35,3 +35,24 @@ export const whitespace: PreTokenize = (text) => text.match(/\w+|[^\w\s]+/gu) ??
 export function sequence(steps: PreTokenize[]): PreTokenize {
   return (text) => steps.reduce<string[]>((words, step) => words.flatMap(step), [text]);
 }
+
+/**
+ * SentencePiece's view of spaces (HF's `Metaspace`): every space becomes `replacement` (▁) and, with `prepend`, one
+ * more goes in front of the text (SentencePiece's dummy prefix, added even when the text starts with a space, as
+ * the USE tokenizer does). With `split` each word starts at a replacement character; without it the text is one word.
+ */
+export function metaspace(replacement: string, prepend: boolean, split: boolean): PreTokenize {
+  return (text) => {
+    if (text.length === 0) return [];
+    const replaced = (prepend ? replacement : '') + text.replaceAll(' ', replacement);
+    if (!split) return [replaced];
+    const words: string[] = [];
+    let start = 0;
+    for (let i = replaced.indexOf(replacement, 1); i !== -1; i = replaced.indexOf(replacement, i + 1)) {
+      if (i > start) words.push(replaced.slice(start, i));
+      start = i;
+    }
+    words.push(replaced.slice(start));
+    return words;
+  };
+}

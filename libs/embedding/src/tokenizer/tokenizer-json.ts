@@ -8,12 +8,15 @@ import {
 } from './normalizer.js';
 import {
   bertPreTokenize,
+  metaspace,
   type PreTokenize,
   sequence as preTokenizerSequence,
   whitespace,
   whitespaceSplit,
 } from './pre-tokenizer.js';
 import { Tokenizer } from './tokenizer.js';
+import { unigram } from './unigram.js';
+import { wordPiece } from './wordpiece.js';
 
 type Json = Record<string, unknown>;
 
@@ -42,27 +45,13 @@ export function parseTokenizer(file: string, json: unknown): Tokenizer {
     throw new EmbeddingError(file, `${field}: ${problem}`);
   };
   if (!isObject(json)) return fail('(root)', 'expected an HF tokenizers JSON object');
-  const model = json.model;
-  if (!isObject(model)) return fail('model', 'missing');
-  if (model.type !== 'WordPiece') {
-    return fail(
-      'model.type',
-      `'${String(model.type)}' is not supported (only WordPiece, as BERT, gte, bge use)`,
-    );
-  }
-  if (!isObject(model.vocab)) return fail('model.vocab', 'expected an object of token → id');
-  const vocab = new Map<string, number>();
-  let maxId = -1;
-  for (const [token, id] of Object.entries(model.vocab)) {
-    if (!Number.isInteger(id) || (id as number) < 0)
-      fail(`model.vocab[${JSON.stringify(token)}]`, 'not an id');
-    vocab.set(token, id as number);
-    maxId = Math.max(maxId, id as number);
-  }
+  if (!isObject(json.model)) return fail('model', 'missing');
   const addedTokens = Array.isArray(json.added_tokens) ? json.added_tokens.filter(isObject) : [];
-  const idOf = new Map(vocab);
+  const pieces = pieceModel(json.model, addedTokens, fail);
+  const idOf = new Map(pieces.vocab);
+  let maxId = pieces.maxId;
   for (const t of addedTokens) {
-    if (typeof t.content === 'string' && Number.isInteger(t.id)) {
+    if (typeof t.content === 'string' && Number.isInteger(t.id) && (t.id as number) >= 0) {
       idOf.set(t.content, t.id as number);
       maxId = Math.max(maxId, t.id as number);
     }
@@ -72,28 +61,87 @@ export function parseTokenizer(file: string, json: unknown): Tokenizer {
     const id = idOf.get(token);
     return id ?? fail(field, `special token '${token}' is not in the vocabulary`);
   };
-  const unkId = special('model.unk_token', model.unk_token ?? '[UNK]');
+  const unkId = pieces.unkId ?? special('model.unk_token', json.model.unk_token ?? '[UNK]');
   const [prefixIds, suffixIds] = postProcessor(json.post_processor, special, fail);
   const padding = isObject(json.padding) ? json.padding : undefined;
   const padId =
-    padding && Number.isInteger(padding.pad_id) ? (padding.pad_id as number) : (idOf.get('[PAD]') ?? 0);
+    padding && Number.isInteger(padding.pad_id) ? (padding.pad_id as number) : (idOf.get('[PAD]') ?? unkId);
+  const truncation = isObject(json.truncation) ? json.truncation : undefined;
   return new Tokenizer({
     normalize: normalizer(json.normalizer, fail),
     preTokenize: preTokenizer(json.pre_tokenizer, fail),
-    wordPiece: {
-      vocab,
-      unkId,
-      continuingSubwordPrefix:
-        typeof model.continuing_subword_prefix === 'string' ? model.continuing_subword_prefix : '##',
-      maxInputCharsPerWord: Number.isInteger(model.max_input_chars_per_word)
-        ? (model.max_input_chars_per_word as number)
-        : 100,
-    },
+    model: pieces.build(unkId),
+    unkId,
     prefixIds,
     suffixIds,
     padId,
     maxId,
+    maxLength:
+      truncation && Number.isInteger(truncation.max_length) ? (truncation.max_length as number) : undefined,
   });
+}
+
+interface PieceModel {
+  /** Token → id, for looking up special tokens. */
+  vocab: Map<string, number>;
+  maxId: number;
+  /** The unknown id, when the model names it by id (Unigram). */
+  unkId?: number;
+  build(unkId: number): (word: string, out: number[]) => void;
+}
+
+function pieceModel(model: Json, addedTokens: Json[], fail: Fail): PieceModel {
+  if (model.type === 'WordPiece') {
+    if (!isObject(model.vocab)) return fail('model.vocab', 'expected an object of token → id');
+    const vocab = new Map<string, number>();
+    for (const [token, id] of Object.entries(model.vocab)) {
+      if (!Number.isInteger(id) || (id as number) < 0)
+        fail(`model.vocab[${JSON.stringify(token)}]`, 'not an id');
+      vocab.set(token, id as number);
+    }
+    return {
+      vocab,
+      maxId: Math.max(-1, ...vocab.values()),
+      build: (unkId) => {
+        const config = {
+          vocab,
+          unkId,
+          continuingSubwordPrefix:
+            typeof model.continuing_subword_prefix === 'string' ? model.continuing_subword_prefix : '##',
+          maxInputCharsPerWord: Number.isInteger(model.max_input_chars_per_word)
+            ? (model.max_input_chars_per_word as number)
+            : 100,
+        };
+        return (word, out) => wordPiece(word, config, out);
+      },
+    };
+  }
+  if (model.type === 'Unigram') {
+    if (!Array.isArray(model.vocab)) return fail('model.vocab', 'expected an array of [piece, score]');
+    const pieces = model.vocab.map((entry, id) => {
+      const [piece, score] = Array.isArray(entry) ? entry : [];
+      if (typeof piece !== 'string' || (score !== null && typeof score !== 'number')) {
+        return fail(`model.vocab[${id}]`, 'expected [piece, score]');
+      }
+      return [piece, score] as const;
+    });
+    const unkId = model.unk_id;
+    if (!Number.isInteger(unkId) || (unkId as number) < 0 || (unkId as number) >= pieces.length) {
+      return fail('model.unk_id', 'expected the id of a vocabulary entry');
+    }
+    // Special tokens stand for themselves only; text never turns into them.
+    const excluded = new Set(addedTokens.filter((t) => t.special === true).map((t) => t.id as number));
+    return {
+      vocab: new Map(pieces.map(([piece], id) => [piece, id])),
+      maxId: pieces.length - 1,
+      unkId: unkId as number,
+      build: () => unigram({ pieces, unkId: unkId as number, excluded }),
+    };
+  }
+  return fail(
+    'model.type',
+    `'${String(model.type)}' is not supported (WordPiece, as BERT, gte, bge use; Unigram)`,
+  );
 }
 
 type Fail = (field: string, problem: string) => never;
@@ -142,6 +190,12 @@ function preTokenizer(spec: unknown, fail: Fail, field = 'pre_tokenizer'): PreTo
       return whitespaceSplit;
     case 'Whitespace':
       return whitespace;
+    case 'Metaspace':
+      return metaspace(
+        typeof spec.replacement === 'string' ? spec.replacement : '\u2581',
+        spec.prepend_scheme !== 'never' && spec.add_prefix_space !== false,
+        spec.split !== false,
+      );
     case 'Sequence':
       if (!Array.isArray(spec.pretokenizers)) return fail(`${field}.pretokenizers`, 'expected an array');
       return preTokenizerSequence(

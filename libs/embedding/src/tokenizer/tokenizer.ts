@@ -1,6 +1,5 @@
 import type { Normalize } from './normalizer.js';
 import type { PreTokenize } from './pre-tokenizer.js';
-import { type WordPieceConfig, wordPiece } from './wordpiece.js';
 
 export interface Encoding {
   /** Token ids, special tokens included. */
@@ -12,16 +11,20 @@ export interface Encoding {
 export interface TokenizerParts {
   normalize: Normalize;
   preTokenize: PreTokenize;
-  wordPiece: WordPieceConfig;
+  /** Appends the ids of one word's pieces (WordPiece, Unigram). */
+  model: (word: string, out: number[]) => void;
+  unkId: number;
   /** Special tokens around a single sequence, e.g. [CLS] … [SEP]. */
   prefixIds: number[];
   suffixIds: number[];
   padId: number;
   /** Largest token id the tokenizer can emit (vocabulary and added tokens). */
   maxId: number;
+  /** The model's longest input, when the tokenizer file says (its `truncation.max_length`). */
+  maxLength?: number;
 }
 
-/** A BERT-style tokenizer: normalise, split into words, WordPiece, truncate, add the special tokens. */
+/** A tokenizer as HF tokenizers runs one: normalise, split into words, split words into pieces, truncate, add the special tokens. */
 export class Tokenizer {
   constructor(readonly parts: TokenizerParts) {}
 
@@ -40,7 +43,7 @@ export class Tokenizer {
     if (room < 1) throw new RangeError(`max length ${maxLength} leaves no room besides the special tokens`);
     const pieces: number[] = [];
     for (const word of this.parts.preTokenize(this.parts.normalize(text))) {
-      wordPiece(word, this.parts.wordPiece, pieces);
+      this.parts.model(word, pieces);
       // Long texts are cut anyway: stop once one piece more than fits is known.
       if (pieces.length > room) break;
     }
