@@ -32,7 +32,7 @@ export function addEmbedderFlags(command: Command): Command {
   return command
     .option(
       '--model <file.onnx>',
-      'sentence-encoder ONNX model (inputs input_ids, attention_mask[, token_type_ids])',
+      'sentence-encoder ONNX model (inputs input_ids, attention_mask[, token_type_ids]; default: the bundled USE-Lite)',
     )
     .option('--tokenizer <tokenizer.json>', "the model's HF tokenizers file (WordPiece)")
     .addOption(
@@ -43,7 +43,7 @@ export function addEmbedderFlags(command: Command): Command {
     .option('--no-normalize', 'keep the pooled vectors as they are (default: L2-normalised)')
     .option(
       '--max-length <n>',
-      'tokens per text, special tokens included; longer texts are cut (default 512)',
+      "tokens per text, special tokens included; longer texts are cut (default: the tokenizer file's, else 512)",
       integerOption('--max-length', 3),
     )
     .option(
@@ -54,19 +54,14 @@ export function addEmbedderFlags(command: Command): Command {
     .option('--batch-size <b>', 'texts per model run', integerOption('--batch-size', 1), DEFAULT_BATCH_SIZE);
 }
 
-/** The embedder the flags name (undefined: none named and none `required`); --model and --tokenizer go together. */
+/** The embedder the flags name (the bundled default model without --model); --model and --tokenizer go together. */
 export function embedderSettings(
   flags: EmbedderFlags,
   device: { device: string; strictDevice?: boolean },
   warn: (message: string) => void,
-  required = true,
-): EmbedderSettings | undefined {
+): EmbedderSettings {
   if ((flags.model === undefined) !== (flags.tokenizer === undefined)) {
     throw new InputError('--model and --tokenizer go together');
-  }
-  if (flags.model === undefined || flags.tokenizer === undefined) {
-    if (required) throw new InputError('--model and --tokenizer are required');
-    return undefined;
   }
   return {
     model: flags.model,

@@ -100,6 +100,42 @@ describe('smartmix embed', () => {
   });
 });
 
+describe('smartmix embed without --model', () => {
+  it('uses the bundled Universal Sentence Encoder Lite: 512-d unit vectors, paraphrases closest', async () => {
+    const input = join(dir, 'paraphrases.jsonl');
+    const texts = ['How old are you?', 'What is your age?', 'Add two cups of flour to the bowl.'];
+    await writeFile(
+      input,
+      texts
+        .map((prompt, i) =>
+          JSON.stringify({ id: `p${i}`, task: 't', template_type: 'zs_opt', prompt, response: 'r' }),
+        )
+        .join('\n'),
+    );
+    const out = join(dir, 'bundled');
+    await mkdir(out);
+    const run = await runCli([
+      'embed',
+      '--input',
+      input,
+      '--out',
+      join(out, 'E.npy'),
+      '--ids-out',
+      join(out, 'ids.json'),
+      '--no-cache',
+      '--threads',
+      '1',
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    const matrix = await readMatrix(join(out, 'E.npy'));
+    assert.deepEqual([matrix.rows, matrix.cols], [3, 512]);
+    const row = (r: number) => matrix.data.subarray(r * 512, (r + 1) * 512);
+    const dot = (a: Float32Array, b: Float32Array) => a.reduce((s, x, i) => s + x * b[i]!, 0);
+    assert.ok(Math.abs(dot(row(0), row(0)) - 1) < 1e-5);
+    assert.ok(dot(row(0), row(1)) > dot(row(0), row(2)));
+  });
+});
+
 describe('smartmix embed refuses bad input: one line, exit 2, no output', () => {
   const bad = async (name: string, args: string[], message: RegExp, input = SAMPLE) => {
     const out = join(dir, `bad-${name}`);
@@ -137,7 +173,6 @@ describe('smartmix embed refuses bad input: one line, exit 2, no output', () => 
       /corrupt\.onnx: not a loadable ONNX model/,
     );
     await bad('half', ['--model', tiny.model], /--model and --tokenizer go together/);
-    await bad('neither', [], /--model and --tokenizer are required/);
     const mismatch = join(dir, 'mismatch');
     await mkdir(mismatch);
     const small = await writeTinyBert(mismatch, { embeddingRows: VOCAB.length - 1 });

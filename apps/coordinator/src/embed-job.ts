@@ -22,6 +22,8 @@ export interface EmbedRunInfo {
   records: number;
   dim: number;
   device: 'cpu' | 'cuda';
+  /** Tokens per text; longer texts are cut. */
+  maxLength: number;
   /** The embedder's content id: the cache key prefix, and what a manifest records. */
   embedderId: string;
 }
@@ -66,6 +68,7 @@ export async function embedCollection(
       records,
       dim: embedder.dim,
       device: embedder.device,
+      maxLength: embedder.options.maxLength,
       embedderId: embedder.id,
     };
     options.onStart?.(info);

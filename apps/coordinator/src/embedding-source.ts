@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { type ReadOptions, readCollection } from '@smartmix/dataset';
-import { DEFAULT_MAX_LENGTH, HASHING_EMBEDDER_ID, hashingEmbedding } from '@smartmix/embedding';
+import { HASHING_EMBEDDER_ID, hashingEmbedding } from '@smartmix/embedding';
 import { readMatrix } from '@smartmix/npy';
 import type { ArtifactStore } from '@smartmix/storage';
 import { type EmbedderSettings, embedCollection } from './embed-job.js';
@@ -111,7 +111,7 @@ export async function modelEmbeddings(
   });
   const { stats } = result;
   log(
-    `embeddings: ${stats.embedded} embedded, ${stats.cached} reused, ${stats.truncated} truncated to ${embedder.maxLength ?? DEFAULT_MAX_LENGTH} tokens (${result.device})`,
+    `embeddings: ${stats.embedded} embedded, ${stats.cached} reused, ${stats.truncated} truncated to ${result.maxLength} tokens (${result.device})`,
   );
   return {
     d: result.dim,

@@ -6,16 +6,19 @@ import { fileSha256 } from './file-hash.js';
 import { l2Normalize, type Pooling, poolRow } from './pooling.js';
 import type { Encoding, Tokenizer } from './tokenizer/tokenizer.js';
 import { loadTokenizer, parseTokenizer } from './tokenizer/tokenizer-json.js';
-import type { InMemoryModel, InMemoryTokenizer } from './use-lite/bundled-model.js';
+import { bundledModel, type InMemoryModel, type InMemoryTokenizer } from './use-lite/bundled-model.js';
 
 /** Bumped whenever the way vectors are computed changes, so cached vectors of the old way are not reused. */
 const EMBEDDER_VERSION = 'onnx-embedder-v1';
 
 export interface OnnxEmbedderOptions extends DeviceOptions {
-  /** ONNX model (a file, or bytes) with inputs input_ids, attention_mask and optionally token_type_ids. */
-  model: string | InMemoryModel;
+  /**
+   * ONNX model (a file, or bytes) with inputs input_ids, attention_mask and optionally token_type_ids; with
+   * `tokenizer`, or neither: the bundled default model.
+   */
+  model?: string | InMemoryModel;
   /** HF tokenizers `tokenizer.json` (WordPiece or Unigram; a file, or its parsed JSON). */
-  tokenizer: string | InMemoryTokenizer;
+  tokenizer?: string | InMemoryTokenizer;
   pooling?: Pooling;
   normalize?: boolean;
   /**
@@ -49,6 +52,15 @@ export class OnnxEmbedder {
   ) {}
 
   static async open(options: OnnxEmbedderOptions): Promise<OnnxEmbedder> {
+    if ((options.model === undefined) !== (options.tokenizer === undefined)) {
+      throw new EmbeddingError(
+        String(options.model ?? options.tokenizer),
+        'a model needs its tokenizer, and the other way round',
+      );
+    }
+    if (options.model === undefined || options.tokenizer === undefined) {
+      return OnnxEmbedder.open({ ...options, ...(await bundledModel()) });
+    }
     const modelName = typeof options.model === 'string' ? options.model : options.model.name;
     const tokenizerName = typeof options.tokenizer === 'string' ? options.tokenizer : options.tokenizer.name;
     const tokenizer =

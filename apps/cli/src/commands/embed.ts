@@ -37,7 +37,7 @@ export function registerEmbed(program: Command): void {
       flags,
       { device: flags.device, strictDevice: flags.strictDevice },
       progress.warn,
-    )!;
+    );
     const store = flags.cache ? await openStore(flags.store) : undefined;
     const result = await runEmbedJob({
       inputs: flags.input,

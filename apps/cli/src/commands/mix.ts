@@ -20,7 +20,7 @@ interface MixFlags extends PlacementFlags, CollectionFlags, EmbedderFlags {
   input: string[];
   embeddings?: string;
   ids?: string;
-  embedder?: (typeof EMBEDDERS)[number];
+  embedder: (typeof EMBEDDERS)[number];
   numTasks: number;
   budget: number;
   taskFunction: (typeof FUNCTIONS)[number];
@@ -48,8 +48,9 @@ export function registerMix(program: Command): void {
     .option('--embeddings <file>', 'precomputed prompt embeddings (.npy, rows in the order of --ids)')
     .option(
       '--embedder <name>',
-      'without --embeddings: onnx (--model, --tokenizer) | hashing (default: onnx when --model is given)',
+      'without --embeddings: onnx (--model, --tokenizer; default the bundled model) | hashing',
       choiceOption('--embedder', EMBEDDERS),
+      'onnx',
     )
     .option('--ids <file>', 'JSON array of the ids of the --embeddings rows')
     .requiredOption('--num-tasks <m>', "M': number of tasks to select", integerOption('--num-tasks', 1))
@@ -116,10 +117,7 @@ export function registerMix(program: Command): void {
   addPlacementFlags(addCollectionFlags(addEmbedderFlags(command))).action(async (flags: MixFlags) => {
     const device = { device: flags.device, strictDevice: flags.strictDevice };
     const warn = (m: string) => process.stderr.write(`warning: ${m}\n`);
-    const embedder =
-      flags.embedder === 'hashing'
-        ? undefined
-        : embedderSettings(flags, device, warn, flags.embedder === 'onnx');
+    const embedder = flags.embedder === 'hashing' ? undefined : embedderSettings(flags, device, warn);
     // Everything that can fail on bad input comes before workers are started, so a failure leaves none behind.
     const store = await openStore(flags.store);
     const placement = await openPlacement({
