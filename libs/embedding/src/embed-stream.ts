@@ -15,7 +15,7 @@ export interface EmbedStats {
   cached: number;
   /** Texts run through the model (each distinct text of a window once). */
   embedded: number;
-  /** Texts cut to the maximum length. */
+  /** Texts cut to the maximum length (among those embedded in this run: cached texts are not tokenized). */
   truncated: number;
   /** Model runs (batches). */
   batches: number;
@@ -65,9 +65,8 @@ export async function* embedStream(
   };
   let window: EmbedItem[] = [];
   const flush = async (): Promise<EmbeddedWindow> => {
-    const result = await embedWindow(embedder, window, batchSize, stats, options.cache);
+    const result = await embedWindow(embedder, window, batchSize, stats, options.cache, options.onProgress);
     window = [];
-    options.onProgress?.(stats);
     return result;
   };
   for await (const item of items) {
@@ -84,6 +83,7 @@ async function embedWindow(
   batchSize: number,
   stats: EmbedStats,
   cache: EmbeddingCache | undefined,
+  onProgress: EmbedStreamOptions['onProgress'],
 ): Promise<EmbeddedWindow> {
   const dim = embedder.dim;
   const vectors = new Float32Array(items.length * dim);
@@ -96,6 +96,7 @@ async function embedWindow(
     if (vector) {
       vectors.set(vector, row * dim);
       stats.cached++;
+      stats.texts++;
       return;
     }
     const entry = pending.get(hashes[row]!);
@@ -107,6 +108,7 @@ async function embedWindow(
     rows,
     encoding: embedder.encode(text),
   }));
+  onProgress?.(stats);
   // Longest first: the first batch shows at once whether the longest inputs fit in memory.
   work.sort((a, b) => b.encoding.ids.length - a.encoding.ids.length);
   const fresh: [string, Float32Array][] = [];
@@ -122,13 +124,14 @@ async function embedWindow(
       for (const row of w.rows) vectors.set(vector, row * dim);
       fresh.push([w.hash, vector]);
       stats.embedded++;
+      // Repeats of a text within the window count as cached: they cost no model run.
+      stats.cached += w.rows.length - 1;
+      stats.texts += w.rows.length;
       stats.tokens += w.encoding.ids.length;
       if (w.encoding.truncated) stats.truncated += w.rows.length;
     });
+    onProgress?.(stats);
   }
-  // Duplicates of a text embedded in this window count as cached: they cost no model run.
-  stats.cached += work.reduce((n, w) => n + w.rows.length - 1, 0);
   if (cache) await cache.putMany(fresh);
-  stats.texts += items.length;
   return { ids: items.map((item) => item.id), vectors };
 }
