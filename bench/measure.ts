@@ -13,6 +13,7 @@ export interface CommandMeasurement {
   peakRssBytes: number;
   processes: { maxRssBytes: number; userSeconds: number; systemSeconds: number }[];
   stdout: string;
+  stderr: string;
 }
 
 /** Runs the built CLI as a separate process and measures its wall time and peak RSS. */
@@ -42,7 +43,13 @@ export async function measureCli(args: string[]): Promise<CommandMeasurement> {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
-    return { wallSeconds, peakRssBytes: Math.max(...processes.map((p) => p.maxRssBytes)), processes, stdout };
+    return {
+      wallSeconds,
+      peakRssBytes: Math.max(...processes.map((p) => p.maxRssBytes)),
+      processes,
+      stdout,
+      stderr,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { embedBench } from './embed-bench.js';
 import { mixBench } from './mix-bench.js';
 import { selectBench } from './select-bench.js';
 
@@ -26,6 +27,7 @@ const benchmarks: { name: string; run: () => Promise<object> }[] = [
   { name: 'select-fl-lazy-n10000', run: () => selectBench(SCRATCH, 10_000) },
   { name: 'select-fl-lazy-n10000-workers1', run: () => selectBench(SCRATCH, 10_000, 1) },
   { name: 'mix-t0-mini', run: () => mixBench(SCRATCH) },
+  { name: 'embed', run: () => embedBench(SCRATCH) },
 ];
 
 const filter = process.argv[2];
