@@ -5,13 +5,15 @@ import { measureCli } from './measure.js';
 import { T0_MINI } from './mix-bench.js';
 
 const THREADS = 2;
+/** t0-mini beside the repository, as the other benchmarks find it, unless SMARTMIX_T0_MINI names another copy. */
+const COLLECTION = process.env.SMARTMIX_T0_MINI ?? T0_MINI;
 
 /**
  * Issue #5's benchmark: `smartmix embed` of every t0-mini prompt with the bundled model on 2 threads, from an empty
  * store (every prompt through the model), then the same command again (every vector from the store's cache).
  */
 export async function embedBench(scratch: string) {
-  if (!existsSync(T0_MINI)) throw new Error(`${T0_MINI} is missing`);
+  if (!existsSync(COLLECTION)) throw new Error(`${COLLECTION} is missing (set SMARTMIX_T0_MINI)`);
   await mkdir(scratch, { recursive: true });
   const store = join(scratch, 'embed-store');
   await rm(store, { recursive: true, force: true });
@@ -19,7 +21,7 @@ export async function embedBench(scratch: string) {
     const m = await measureCli([
       'embed',
       '--input',
-      T0_MINI,
+      COLLECTION,
       '--out',
       join(scratch, `${name}.npy`),
       '--ids-out',
