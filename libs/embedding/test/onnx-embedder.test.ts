@@ -181,6 +181,16 @@ describe('OnnxEmbedder refuses what it cannot run, in one line naming the file',
     });
   });
 
+  it('a maximum length beyond the model position table', async () => {
+    const { model, tokenizer } = await variant('positions', (d) => writeTinyBert(d, { positions: 16 }));
+    const fits = await OnnxEmbedder.open({ model, tokenizer, maxLength: 16, threads: 1 });
+    await fits.release();
+    await assert.rejects(OnnxEmbedder.open({ model, tokenizer, maxLength: 17, threads: 1 }), {
+      name: 'EmbeddingError',
+      message: /tiny-bert\.onnx: cannot take 17 tokens \(lower --max-length\)/,
+    });
+  });
+
   it('a missing tokenizer', async () => {
     await assert.rejects(open(files.model, join(dir, 'none.json')), {
       message: /none\.json: cannot read tokenizer \(ENOENT\)$/,

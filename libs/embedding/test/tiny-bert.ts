@@ -50,6 +50,8 @@ export interface TinyModelOptions {
   embeddingRows?: number;
   /** Input names, to build models that do not take what an embedder feeds. */
   inputNames?: [string, string, string];
+  /** A learned position table of this many rows (as BERT's 512), which longer inputs overflow. */
+  positions?: number;
 }
 
 export function tinyBertModel(options: TinyModelOptions = {}): Uint8Array {
@@ -58,6 +60,28 @@ export function tinyBertModel(options: TinyModelOptions = {}): Uint8Array {
   const word = new Float32Array(rows * HIDDEN);
   word.set(WEIGHTS.word.subarray(0, Math.min(rows, VOCAB.length) * HIDDEN));
   const int = (name: string) => ({ name, elemType: 'INT64' as const, shape: ['batch', 'length'] });
+  // Without a position table the words' embeddings go straight on; with one, its rows are added by position.
+  const positionNodes = options.positions
+    ? [
+        { op: 'Shape', inputs: [ids], outputs: ['shape'] },
+        { op: 'Gather', inputs: ['shape', 'index1'], outputs: ['length'] },
+        { op: 'Range', inputs: ['zero', 'length', 'one'], outputs: ['range'] },
+        { op: 'Gather', inputs: ['pos', 'range'], outputs: ['pe'] },
+        { op: 'Add', inputs: ['we0', 'pe'], outputs: ['we'] },
+      ]
+    : [{ op: 'Identity', inputs: ['we0'], outputs: ['we'] }];
+  const positionWeights = options.positions
+    ? [
+        {
+          name: 'pos',
+          dims: [options.positions, HIDDEN],
+          data: new Float32Array(options.positions * HIDDEN),
+        },
+        { name: 'index1', dims: [], data: BigInt64Array.of(1n) },
+        { name: 'zero', dims: [], data: BigInt64Array.of(0n) },
+        { name: 'one', dims: [], data: BigInt64Array.of(1n) },
+      ]
+    : [];
   return buildModel({
     name: 'tiny_bert',
     inputs: [int(ids), int(mask), int(types)],
@@ -69,9 +93,11 @@ export function tinyBertModel(options: TinyModelOptions = {}): Uint8Array {
       { name: 'wo', dims: [HIDDEN, HIDDEN], data: WEIGHTS.out },
       { name: 'axis1', dims: [1], data: BigInt64Array.from([1n]) },
       { name: 'axis2', dims: [1], data: BigInt64Array.from([2n]) },
+      ...positionWeights,
     ],
     nodes: [
-      { op: 'Gather', inputs: ['word', ids], outputs: ['we'] },
+      { op: 'Gather', inputs: ['word', ids], outputs: ['we0'] },
+      ...positionNodes,
       { op: 'Gather', inputs: ['type', types], outputs: ['te'] },
       { op: 'Add', inputs: ['we', 'te'], outputs: ['e'] },
       { op: 'Cast', inputs: [mask], outputs: ['mf'], attributes: { to: 1 } },
