@@ -18,6 +18,7 @@ export interface CommandMeasurement {
     systemSeconds: number;
   }[];
   stdout: string;
+  stderr: string;
 }
 
 /** Runs the built CLI as a separate process and measures its wall time and peak RSS. */
@@ -47,7 +48,13 @@ export async function measureCli(args: string[]): Promise<CommandMeasurement> {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
-    return { wallSeconds, peakRssBytes: Math.max(...processes.map((p) => p.maxRssBytes)), processes, stdout };
+    return {
+      wallSeconds,
+      peakRssBytes: Math.max(...processes.map((p) => p.maxRssBytes)),
+      processes,
+      stdout,
+      stderr,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

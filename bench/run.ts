@@ -2,6 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { embedBench } from './embed-bench.js';
 import { mixBench } from './mix-bench.js';
 import { type SelectBenchCase, selectBench, selectBenchName } from './select-bench.js';
 import { sweepBench } from './sweep-bench.js';
@@ -36,6 +37,7 @@ const benchmarks: { name: string; run: () => Promise<object> }[] = [
   ...selectCases.map((c) => ({ name: selectBenchName(c), run: () => selectBench(SCRATCH, c) })),
   { name: 'mix-t0-mini', run: () => mixBench(SCRATCH) },
   { name: 'mix-sweep-t0-mini', run: () => sweepBench(SCRATCH) },
+  { name: 'embed', run: () => embedBench(SCRATCH) },
 ];
 
 const filter = process.argv[2];

@@ -18,6 +18,7 @@ const INPUT_ERROR_NAMES = new Set([
   'TlsError',
   'MetricsError',
   'SpecError',
+  'EmbeddingError',
 ]);
 
 /** Errors of the environment (an unreachable worker): one line too, but exit code 1. */

@@ -1,6 +1,7 @@
 import { VERSION } from '@smartmix/coordinator';
 import { Command, CommanderError } from 'commander';
 import { registerAllocate } from './commands/allocate.js';
+import { registerEmbed } from './commands/embed.js';
 import { registerMix } from './commands/mix.js';
 import { registerReport } from './commands/report.js';
 import { registerSelect } from './commands/select.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerAllocate(program);
   registerMix(program);
   registerReport(program);
+  registerEmbed(program);
   registerWorker(program);
   for (const command of program.commands) command.exitOverride().configureOutput({ outputError: () => {} });
   return program;

@@ -11,6 +11,11 @@ const SPEC_FIELD_OF_FLAG: Record<string, string> = {
   responseField: 'inputs.fields.response',
   embeddings: 'embedding.file',
   ids: 'embedding.ids',
+  model: 'embedding.onnx.modelFile',
+  tokenizer: 'embedding.onnx.tokenizerFile',
+  pooling: 'embedding.onnx.pooling',
+  maxLength: 'embedding.onnx.maxLength',
+  batchSize: 'embedding.onnx.batchSize',
   device: 'device',
   numTasks: 'stage1.numTasks',
   taskFunction: 'stage1.function',
@@ -54,6 +59,9 @@ export function specOverrides(command: Command): SpecDocument {
   // --no-template-type: the collection has none (one group per task).
   if (given('templateType') && flags.templateType === false)
     setPath(overrides, 'inputs.fields.templateType', null);
+  if (given('normalize') && flags.normalize === false) setPath(overrides, 'embedding.onnx.normalize', false);
+  if (given('embedder'))
+    setPath(overrides, 'embedding.model', flags.embedder === 'hashing' ? 'hashing-v1' : 'onnx');
   if (given('embeddings') || given('ids')) setPath(overrides, 'embedding.model', 'precomputed');
   return overrides;
 }

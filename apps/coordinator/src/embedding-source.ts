@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { type ReadOptions, readCollection } from '@smartmix/dataset';
-import { HASHING_EMBEDDER_ID, hashingEmbedding } from '@smartmix/embedding';
+import { type EmbedStats, HASHING_EMBEDDER_ID, hashingEmbedding } from '@smartmix/embedding';
 import { readMatrix } from '@smartmix/npy';
+import type { ArtifactStore } from '@smartmix/storage';
+import { type EmbedderSettings, type EmbedRunInfo, embedCollection } from './embed-job.js';
 import { JobInputError } from './errors.js';
 
 export interface LoadedEmbeddings {
@@ -93,6 +95,51 @@ export async function hashingEmbeddings(
     rowOf: Int32Array.from({ length: count }, (_, i) => i),
     data,
     source: { embedder: HASHING_EMBEDDER_ID },
+    unusedRows: 0,
+  };
+}
+
+/**
+ * Embeds every prompt of the collection with an ONNX sentence encoder, in collection order, reusing (and adding
+ * to) the vectors cached in `store`.
+ */
+export async function modelEmbeddings(
+  inputs: string[],
+  options: ReadOptions,
+  embedder: EmbedderSettings,
+  store: ArtifactStore,
+  log: (line: string) => void,
+  onEmbedded?: (embedder: string, count: number) => void,
+): Promise<LoadedEmbeddings> {
+  let data = new Float32Array(0);
+  let rows = 0;
+  let reported = 0;
+  let embedderId = '';
+  const onStart = (info: EmbedRunInfo) => {
+    embedderId = `onnx:${info.embedderId}`;
+  };
+  // Prompts run through the model (not those read from the cache), as they happen: the throughput metric.
+  const onProgress = (stats: Readonly<EmbedStats>) => {
+    onEmbedded?.(embedderId, stats.embedded - reported);
+    reported = stats.embedded;
+  };
+  const result = await embedCollection(
+    { inputs, read: options, embedder, store, onStart, onProgress },
+    (window, info) => {
+      if (data.length === 0) data = new Float32Array(info.records * info.dim);
+      data.set(window.vectors, rows * info.dim);
+      rows += window.ids.length;
+    },
+  );
+  const { stats } = result;
+  log(
+    `embeddings: ${stats.embedded} embedded, ${stats.cached} reused, ${stats.truncated} truncated to ${result.maxLength} tokens (${result.device})`,
+  );
+  return {
+    d: result.dim,
+    rowOf: Int32Array.from({ length: rows }, (_, i) => i),
+    data,
+    source: { embedder: `onnx:${result.embedderId}` },
     unusedRows: 0,
   };
 }

@@ -1,3 +1,10 @@
+export {
+  type EmbedderSettings,
+  type EmbedJobOptions,
+  type EmbedJobResult,
+  type EmbedRunInfo,
+  runEmbedJob,
+} from './embed-job.js';
 export { JobInputError } from './errors.js';
 export { MANIFEST_FORMAT_VERSION } from './manifest.js';
 export {

@@ -13,7 +13,12 @@ import {
 } from '@smartmix/mixture';
 import { DEFAULT_LAMBDA } from '@smartmix/submodular';
 import { checkRequest } from './collection-index.js';
-import { hashingEmbeddings, type LoadedEmbeddings, loadEmbeddings } from './embedding-source.js';
+import {
+  hashingEmbeddings,
+  type LoadedEmbeddings,
+  loadEmbeddings,
+  modelEmbeddings,
+} from './embedding-source.js';
 import { JobInputError } from './errors.js';
 import { JobArtifacts } from './job-artifacts.js';
 import { buildManifest, jobManifestKey, MANIFEST_FORMAT_VERSION, type StageTimings } from './manifest.js';
@@ -89,9 +94,18 @@ async function prepareCollection(
     () =>
       options.embeddings
         ? loadEmbeddings(options.embeddings, options.ids!, index.ids)
-        : hashingEmbeddings(options.inputs, { fields: options.fields }, index.ids.length, (count) =>
-            options.tracker?.embedded(HASHING_EMBEDDER_ID, count),
-          ),
+        : options.embedder
+          ? modelEmbeddings(
+              options.inputs,
+              { fields: options.fields },
+              options.embedder,
+              options.store,
+              log,
+              (embedder, count) => options.tracker?.embedded(embedder, count),
+            )
+          : hashingEmbeddings(options.inputs, { fields: options.fields }, index.ids.length, (count) =>
+              options.tracker?.embedded(HASHING_EMBEDDER_ID, count),
+            ),
     options.tracker,
   );
   return { index, groups, embeddings, timings };

@@ -5,6 +5,7 @@ import type { BaselineMixer } from '@smartmix/mixture';
 import type { DeviceOptions } from '@smartmix/onnx';
 import type { ArtifactStore } from '@smartmix/storage';
 import type { FunctionName } from '@smartmix/submodular';
+import type { EmbedderSettings } from './embed-job.js';
 import type { Placement } from './placement.js';
 
 export type MixerName = 'smart' | BaselineMixer;
@@ -15,6 +16,8 @@ export interface MixJobOptions {
   /** Precomputed prompt embeddings (.npy) and the JSON array of ids of its rows. */
   embeddings?: string;
   ids?: string;
+  /** Without `embeddings`: the ONNX sentence encoder that embeds the prompts (none: the hashing embedder). */
+  embedder?: EmbedderSettings;
   numTasks: number;
   budget: number;
   taskFunction: { name: FunctionName; lambda?: number };

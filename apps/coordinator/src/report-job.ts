@@ -1,8 +1,14 @@
 import { join } from 'node:path';
 import { type FieldMap, scanCollection } from '@smartmix/dataset';
-import { rebasePath } from '@smartmix/jobspec';
+import { type EmbeddingSpec, type OnnxSettings, rebasePath } from '@smartmix/jobspec';
 import { buildReportModel, type MixtureRun, readMixtureRuns, renderReportHtml } from '@smartmix/report';
-import { hashingEmbeddings, type LoadedEmbeddings, loadEmbeddings } from './embedding-source.js';
+import { openStore } from '@smartmix/storage';
+import {
+  hashingEmbeddings,
+  type LoadedEmbeddings,
+  loadEmbeddings,
+  modelEmbeddings,
+} from './embedding-source.js';
 import { JobInputError } from './errors.js';
 
 export interface ReportJobOptions {
@@ -17,7 +23,8 @@ export interface ReportJobOptions {
 
 interface RecordedSpec {
   inputs: { paths: string[]; fields: FieldMap };
-  embedding: { model: string; file?: string; ids?: string };
+  embedding: EmbeddingSpec;
+  store: string;
 }
 
 /** Where a run's collection is: its spec's paths (relative to the manifest), else the manifest's input files. */
@@ -31,17 +38,65 @@ function collectionOf(run: MixtureRun): { inputs: string[]; fields: FieldMap } {
   };
 }
 
-/** Precomputed embeddings a run was made with, if any (paths as the run recorded them). */
-function recordedEmbeddings(run: MixtureRun): { file: string; ids: string } | undefined {
+/** Where a run's prompt embeddings came from, when not the hashing embedder (paths as the run recorded them). */
+type EmbeddingSource =
+  | { kind: 'precomputed'; file: string; ids: string }
+  | { kind: 'onnx'; spec: OnnxSettings; store: string };
+
+function recordedEmbeddings(run: MixtureRun): EmbeddingSource | undefined {
   const spec = run.manifest.spec as RecordedSpec | null;
-  if (spec?.embedding.file && spec.embedding.ids) {
-    return {
-      file: rebasePath(spec.embedding.file, run.dir, '.'),
-      ids: rebasePath(spec.embedding.ids, run.dir, '.'),
+  const from = (path: string) => rebasePath(path, run.dir, '.');
+  if (spec?.embedding.model === 'precomputed') {
+    return { kind: 'precomputed', file: from(spec.embedding.file), ids: from(spec.embedding.ids) };
+  }
+  if (spec?.embedding.model === 'onnx') {
+    const { modelFile, tokenizerFile } = spec.embedding.onnx;
+    const onnx = {
+      ...spec.embedding.onnx,
+      modelFile: modelFile && from(modelFile),
+      tokenizerFile: tokenizerFile && from(tokenizerFile),
     };
+    return { kind: 'onnx', spec: onnx, store: from(spec.store) };
   }
   const recorded = run.manifest.embeddings as { file?: string; ids?: string } | null;
-  return recorded?.file && recorded.ids ? { file: recorded.file, ids: recorded.ids } : undefined;
+  return recorded?.file && recorded.ids
+    ? { kind: 'precomputed', file: recorded.file, ids: recorded.ids }
+    : undefined;
+}
+
+/** The embeddings of a source: read, or embedded again with the run's model (its vectors come from its cache). */
+async function embeddingsOf(
+  source: EmbeddingSource | undefined,
+  inputs: string[],
+  fields: FieldMap,
+  count: number,
+  ids: readonly string[],
+  log: (line: string) => void,
+): Promise<{ loaded: LoadedEmbeddings; description: string }> {
+  if (source?.kind === 'precomputed') {
+    return {
+      loaded: await loadEmbeddings(source.file, source.ids, ids),
+      description: `the embeddings in ${source.file}`,
+    };
+  }
+  if (source?.kind === 'onnx') {
+    const { spec } = source;
+    const settings = {
+      model: spec.modelFile ?? undefined,
+      tokenizer: spec.tokenizerFile ?? undefined,
+      pooling: spec.pooling,
+      normalize: spec.normalize,
+      maxLength: spec.maxLength ?? undefined,
+      batchSize: spec.batchSize,
+    };
+    const loaded = await modelEmbeddings(inputs, { fields }, settings, await openStore(source.store), log);
+    const model = spec.modelFile ?? 'the bundled sentence encoder';
+    return { loaded, description: `${model} (as the runs were embedded)` };
+  }
+  return {
+    loaded: await hashingEmbeddings(inputs, { fields }, count),
+    description: 'the built-in hashing embedder (hashing-v1)',
+  };
 }
 
 /** Rows of the loaded embeddings in collection order (a precomputed file may list ids in any order). */
@@ -54,7 +109,8 @@ function inCollectionOrder(loaded: LoadedEmbeddings): Float32Array {
 
 /**
  * The HTML report of one or more mixtures: reads their manifests and mixtures, re-reads the collection they share,
- * embeds it as the first SMART run did (or as --embeddings says; the hashing embedder when no run used embeddings),
+ * embeds it as the first SMART run did (its precomputed file, or its ONNX model with the vectors from its store's
+ * cache; or as --embeddings says; the hashing embedder when no run used other embeddings),
  * and renders the analysis. Returns the page; writing it is the caller's.
  */
 export async function runReportJob(options: ReportJobOptions): Promise<string> {
@@ -71,23 +127,26 @@ export async function runReportJob(options: ReportJobOptions): Promise<string> {
   if ((options.embeddings === undefined) !== (options.ids === undefined)) {
     throw new JobInputError('--embeddings and --ids go together');
   }
-  const given = options.embeddings ? { file: options.embeddings, ids: options.ids! } : undefined;
+  const given: EmbeddingSource | undefined = options.embeddings
+    ? { kind: 'precomputed', file: options.embeddings, ids: options.ids! }
+    : undefined;
   const source = given ?? runs.map(recordedEmbeddings).find((e) => e !== undefined);
-  const loaded = source
-    ? await loadEmbeddings(source.file, source.ids, index.ids)
-    : await hashingEmbeddings(inputs, { fields }, index.ids.length);
-  log(
-    `report: ${runs.length} runs, ${index.ids.length} records, embeddings ${source ? source.file : 'hashing-v1'}`,
+  const { loaded, description } = await embeddingsOf(
+    source,
+    inputs,
+    fields,
+    index.ids.length,
+    index.ids,
+    log,
   );
+  log(`report: ${runs.length} runs, ${index.ids.length} records, embeddings: ${description}`);
   const model = await buildReportModel(runs, {
     ids: index.ids,
     taskOf: index.taskOf,
     tasks: index.tasks.map((t) => t.name),
     embeddings: inCollectionOrder(loaded),
     d: loaded.d,
-    embeddingSource: source
-      ? `the embeddings in ${source.file}`
-      : 'the built-in hashing embedder (hashing-v1)',
+    embeddingSource: description,
   });
   return renderReportHtml(model, options.title);
 }

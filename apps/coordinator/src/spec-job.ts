@@ -1,5 +1,6 @@
 import {
   combinationDirName,
+  type EmbeddingSpec,
   isSweep,
   type JobSpec,
   type MixtureSpec,
@@ -8,6 +9,8 @@ import {
 import type { JobTracker } from '@smartmix/metrics';
 import type { DeviceOptions } from '@smartmix/onnx';
 import type { ArtifactStore } from '@smartmix/storage';
+import type { EmbedderSettings } from './embed-job.js';
+import { JobInputError } from './errors.js';
 import { runMixJob, runMixSweep } from './mix-job.js';
 import type { MixJobOptions } from './mix-options.js';
 import type { Placement } from './placement.js';
@@ -23,6 +26,29 @@ export interface SpecRun {
   resume?: boolean;
   /** The job's metrics. */
   tracker?: JobTracker;
+  /** How the ONNX embedder runs here (not part of the recipe): threads, and where its warnings go. */
+  embedderRuntime?: { threads?: number; warn?: (message: string) => void };
+}
+
+/** The ONNX embedder a spec names, on the run's device; none for the hashing embedder or precomputed vectors. */
+function embedderSettings(embedding: EmbeddingSpec, run: SpecRun): EmbedderSettings | undefined {
+  if (embedding.model !== 'onnx') return undefined;
+  const onnx = embedding.onnx;
+  if ((onnx.modelFile === null) !== (onnx.tokenizerFile === null)) {
+    throw new JobInputError(
+      'embedding.onnx: a model file and its tokenizer file go together (--model, --tokenizer)',
+    );
+  }
+  return {
+    model: onnx.modelFile ?? undefined,
+    tokenizer: onnx.tokenizerFile ?? undefined,
+    pooling: onnx.pooling,
+    normalize: onnx.normalize,
+    maxLength: onnx.maxLength ?? undefined,
+    batchSize: onnx.batchSize,
+    ...run.device,
+    ...run.embedderRuntime,
+  };
 }
 
 /** The job options of one mixture of a resolved spec. */
@@ -33,6 +59,7 @@ export function mixOptionsFromSpec(spec: MixtureSpec, run: SpecRun): MixJobOptio
     fields: spec.inputs.fields,
     embeddings: embedding.model === 'precomputed' ? embedding.file : undefined,
     ids: embedding.model === 'precomputed' ? embedding.ids : undefined,
+    embedder: embedderSettings(embedding, run),
     numTasks: spec.stage1.numTasks,
     budget: spec.budget,
     taskFunction: { name: spec.stage1.function, lambda: spec.stage1.lambda ?? undefined },

@@ -1,5 +1,5 @@
 import { DEFAULT_LAMBDA, DEFAULT_MAX_KERNEL_BYTES, type FunctionName } from '@smartmix/submodular';
-import type { FieldsSpec, JobSpec, MixerName, SpecDocument } from './types.js';
+import type { EmbeddingSpec, FieldsSpec, JobSpec, MixerName, OnnxSettings, SpecDocument } from './types.js';
 
 export const DEFAULT_FIELDS: FieldsSpec = {
   id: 'id',
@@ -11,7 +11,9 @@ export const DEFAULT_FIELDS: FieldsSpec = {
 
 /** The defaults of every optional field; the CLI shows the same values as its flags' defaults. */
 export const SPEC_DEFAULTS = {
-  embeddingModel: 'hashing-v1',
+  embeddingModel: 'onnx',
+  pooling: 'mean',
+  batchSize: 32,
   device: 'cpu',
   taskFunction: 'gc' as FunctionName,
   instanceFunction: 'fl' as FunctionName,
@@ -25,7 +27,12 @@ export const SPEC_DEFAULTS = {
 /** A document that passed validation: the spec's shape with the optional fields possibly absent. */
 interface ValidDocument {
   inputs: { paths: string[]; fields?: Partial<FieldsSpec> };
-  embedding?: { model?: 'hashing-v1' | 'precomputed'; file?: string; ids?: string };
+  embedding?: {
+    model?: EmbeddingSpec['model'];
+    file?: string;
+    ids?: string;
+    onnx?: Partial<OnnxSettings>;
+  };
   device?: string;
   stage1: { function?: FunctionName; lambda?: number | null; numTasks: number | number[] };
   budget: number | number[];
@@ -37,6 +44,24 @@ interface ValidDocument {
   out?: string;
 }
 
+function embeddingWithDefaults(embedding: NonNullable<ValidDocument['embedding']>): EmbeddingSpec {
+  const model = embedding.model ?? SPEC_DEFAULTS.embeddingModel;
+  if (model === 'precomputed') return { model, file: embedding.file!, ids: embedding.ids! };
+  if (model === 'hashing-v1') return { model };
+  const onnx = embedding.onnx ?? {};
+  return {
+    model,
+    onnx: {
+      modelFile: onnx.modelFile ?? null,
+      tokenizerFile: onnx.tokenizerFile ?? null,
+      pooling: onnx.pooling ?? SPEC_DEFAULTS.pooling,
+      normalize: onnx.normalize ?? true,
+      maxLength: onnx.maxLength ?? null,
+      batchSize: onnx.batchSize ?? SPEC_DEFAULTS.batchSize,
+    },
+  };
+}
+
 /** Fills every default into a document that passed validation, so the resolved spec states the whole recipe. */
 export function withDefaults(valid: SpecDocument): JobSpec {
   const document = valid as unknown as ValidDocument;
@@ -46,10 +71,7 @@ export function withDefaults(valid: SpecDocument): JobSpec {
   const spec: JobSpec = {
     version: 1,
     inputs: { paths: document.inputs.paths, fields: { ...DEFAULT_FIELDS, ...document.inputs.fields } },
-    embedding:
-      embedding.model === 'precomputed'
-        ? { model: 'precomputed', file: embedding.file!, ids: embedding.ids! }
-        : { model: SPEC_DEFAULTS.embeddingModel },
+    embedding: embeddingWithDefaults(embedding),
     device: document.device ?? SPEC_DEFAULTS.device,
     stage1: {
       function: taskFunction,

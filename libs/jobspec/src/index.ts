@@ -6,5 +6,14 @@ export { readSpecFile, type SpecSource } from './read.js';
 export { resolveJobSpec } from './resolve.js';
 export { JOB_SPEC_SCHEMA, JOB_SPEC_SCHEMA_FILE } from './schema.js';
 export { combinationDirName, isSweep, manifestSpec, sweepCombinations } from './sweep.js';
-export type { EmbeddingSpec, FieldsSpec, JobSpec, MixerName, MixtureSpec, SpecDocument } from './types.js';
+export type {
+  EmbeddingSpec,
+  FieldsSpec,
+  JobSpec,
+  MixerName,
+  MixtureSpec,
+  OnnxEmbeddingSpec,
+  OnnxSettings,
+  SpecDocument,
+} from './types.js';
 export { validateSpec } from './validate.js';

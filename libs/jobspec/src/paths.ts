@@ -32,6 +32,13 @@ export function rebaseSpecPaths<T extends SpecDocument>(document: T, fromDir: st
     for (const key of ['file', 'ids'] as const) {
       if (key in embedding) (out.embedding as SpecDocument)[key] = move(embedding[key]);
     }
+    const onnx = embedding.onnx as SpecDocument | undefined;
+    if (onnx && typeof onnx === 'object') {
+      const moved: SpecDocument = { ...onnx };
+      for (const key of ['modelFile', 'tokenizerFile'] as const)
+        if (key in onnx) moved[key] = move(onnx[key]);
+      (out.embedding as SpecDocument).onnx = moved;
+    }
   }
   for (const key of ['store', 'out'] as const) if (key in document) out[key] = move(document[key]);
   return out as T;

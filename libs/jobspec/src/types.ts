@@ -11,7 +11,26 @@ export interface FieldsSpec {
   response: string;
 }
 
-export type EmbeddingSpec = { model: 'hashing-v1' } | { model: 'precomputed'; file: string; ids: string };
+/** The ONNX sentence encoder's settings; null files: the bundled model. */
+export interface OnnxSettings {
+  modelFile: string | null;
+  tokenizerFile: string | null;
+  pooling: 'mean' | 'cls';
+  normalize: boolean;
+  /** Tokens per text (null: the tokenizer's own limit). */
+  maxLength: number | null;
+  batchSize: number;
+}
+
+export interface OnnxEmbeddingSpec {
+  model: 'onnx';
+  onnx: OnnxSettings;
+}
+
+export type EmbeddingSpec =
+  | OnnxEmbeddingSpec
+  | { model: 'hashing-v1' }
+  | { model: 'precomputed'; file: string; ids: string };
 
 /**
  * A resolved job spec: every default filled in, every relative path relative to the current directory. M' and N'

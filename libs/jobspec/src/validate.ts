@@ -57,8 +57,10 @@ function describe(error: ErrorObject): string {
     case 'pattern':
       return `${at()}: must match ${params.pattern}`;
     case 'not':
-      // The schema's only `not`: file and ids belong to precomputed embeddings.
-      return `${at()}: file and ids need model: precomputed`;
+      // The schema's two `not`s: file and ids belong to precomputed embeddings, onnx settings to the ONNX model.
+      return error.schemaPath.startsWith('#/properties/embedding/allOf/1/')
+        ? `${at()}: onnx settings need model: onnx`
+        : `${at()}: file and ids need model: precomputed`;
     default:
       return `${at()}: ${error.message}`;
   }

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { NpyError, readMatrix, writeMatrix } from '@smartmix/npy';
+import { MatrixRowWriter, NpyError, readMatrix, writeMatrix } from '@smartmix/npy';
 import { formatHeader } from '../src/header.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'npy-test-'));
@@ -103,4 +103,25 @@ describe('npy', () => {
       });
     });
   }
+});
+
+describe('MatrixRowWriter', () => {
+  it('streams row blocks into a .npy that numpy-format readers load, visible only once committed', async () => {
+    const file = join(dir, 'streamed.npy');
+    const writer = await MatrixRowWriter.create(file, 3);
+    await writer.append(Float32Array.from([1, 2, 3, 4, 5, 6]));
+    await writer.append(Float32Array.from([7, 8, 9]));
+    assert.ok(!(await readdir(dir)).includes('streamed.npy'));
+    await writer.commit();
+    const matrix = await readMatrix(file);
+    assert.deepEqual([matrix.rows, matrix.cols], [3, 3]);
+    assert.deepEqual(Array.from(matrix.data), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('leaves nothing behind when aborted, and refuses partial rows', async () => {
+    const writer = await MatrixRowWriter.create(join(dir, 'aborted.npy'), 4);
+    await assert.rejects(writer.append(new Float32Array(6)), RangeError);
+    await writer.abort();
+    assert.ok(!(await readdir(dir)).some((f) => f.startsWith('aborted.npy')));
+  });
 });

@@ -16,9 +16,17 @@ export interface NodeSpec {
   floatAttributes?: string[];
 }
 
+/** A constant tensor stored in the model (weights). */
+export interface InitializerSpec {
+  name: string;
+  dims: number[];
+  data: Float32Array | BigInt64Array;
+}
+
 export interface GraphSpec {
   name: string;
   inputs: TensorSpec[];
+  initializers?: InitializerSpec[];
   outputs: TensorSpec[];
   nodes: NodeSpec[];
   /** Default-domain opset; 17 is supported by every onnxruntime release the project targets. */
@@ -43,6 +51,16 @@ function attribute(name: string, value: number | number[], asFloat: boolean) {
   return { name, type: AttrType.INT, i: value };
 }
 
+function initializer(spec: InitializerSpec) {
+  return {
+    name: spec.name,
+    dims: spec.dims,
+    dataType: spec.data instanceof Float32Array ? ElemType.FLOAT : ElemType.INT64,
+    // ONNX raw_data is little-endian, like every platform onnxruntime-node ships for.
+    rawData: new Uint8Array(spec.data.buffer, spec.data.byteOffset, spec.data.byteLength),
+  };
+}
+
 /** Serialises a graph into ONNX ModelProto bytes that onnxruntime can load directly. */
 export function buildModel(spec: GraphSpec): Uint8Array {
   const model = {
@@ -53,6 +71,7 @@ export function buildModel(spec: GraphSpec): Uint8Array {
       name: spec.name,
       input: spec.inputs.map(valueInfo),
       output: spec.outputs.map(valueInfo),
+      initializer: (spec.initializers ?? []).map(initializer),
       node: spec.nodes.map((n, i) => ({
         name: `${n.op}_${i}`,
         opType: n.op,

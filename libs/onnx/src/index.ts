@@ -1,6 +1,13 @@
-export { buildModel, type GraphSpec, type NodeSpec, type TensorSpec } from './graph.js';
+export {
+  buildModel,
+  type GraphSpec,
+  type InitializerSpec,
+  type NodeSpec,
+  type TensorSpec,
+} from './graph.js';
 export {
   type DeviceOptions,
+  loadRuntime,
   type OpenedSession,
   openSession,
   type ParsedDevice,

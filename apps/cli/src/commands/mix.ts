@@ -3,6 +3,8 @@ import { resolveJobSpec, SPEC_DEFAULTS } from '@smartmix/jobspec';
 import { type JobTracker, storeObserver } from '@smartmix/metrics';
 import { observeStore, openStore } from '@smartmix/storage';
 import { type Command, Option } from 'commander';
+import { addCollectionFlags } from '../collection-flags.js';
+import { addEmbedderFlags, type EmbedderFlags } from '../embedder-flags.js';
 import { InputError } from '../errors.js';
 import { addJobMetricsFlags, type JobMetricsFlags, withJobMetrics } from '../job-metrics.js';
 import { choiceOption, integerListOption, integerOption, numberOption } from '../parse.js';
@@ -15,9 +17,10 @@ import {
 import { specOverrides } from '../spec-flags.js';
 
 const FUNCTIONS = ['gc', 'fl', 'logdet'] as const;
+const EMBEDDERS = ['onnx', 'hashing'] as const;
 const MIXERS = ['smart', 'proportional', 'temperature', 'equal', 'unimax', 'random'] as const;
 
-interface MixFlags extends PlacementFlags, JobMetricsFlags {
+interface MixFlags extends PlacementFlags, JobMetricsFlags, Pick<EmbedderFlags, 'threads'> {
   resume?: boolean;
   spec?: string;
   input?: string[];
@@ -42,6 +45,11 @@ export function registerMix(program: Command): void {
     .option('--spec <file>', "job spec (YAML or JSON, or a mixture's manifest.json); flags given override it")
     .option('--input <paths...>', 'JSONL (.jsonl, .jsonl.gz) / Parquet files or directories of them')
     .option('--embeddings <file>', 'precomputed prompt embeddings (.npy, rows in the order of --ids)')
+    .option(
+      '--embedder <name>',
+      'without --embeddings: onnx (--model, --tokenizer; default the bundled model) | hashing (default onnx)',
+      choiceOption('--embedder', EMBEDDERS),
+    )
     .option('--ids <file>', 'JSON array of the ids of the --embeddings rows')
     .option(
       '--num-tasks <m>',
@@ -102,12 +110,6 @@ export function registerMix(program: Command): void {
       'halve stage-2 groups above n rows, as the Python reference does (for comparison)',
       integerOption('--split-above', 2),
     )
-    .option('--id-field <name>', 'record field holding the id', 'id')
-    .option('--task-field <name>', 'record field holding the task', 'task')
-    .option('--template-type-field <name>', 'record field holding the template type', 'template_type')
-    .option('--prompt-field <name>', 'record field holding the prompt', 'prompt')
-    .option('--response-field <name>', 'record field holding the response', 'response')
-    .option('--no-template-type', 'the collection has no template types: one group per task')
     .option('--store <url>', 'artifact store: a directory or s3://bucket/prefix', SPEC_DEFAULTS.store)
     .option(
       '--resume',
@@ -125,8 +127,8 @@ export function registerMix(program: Command): void {
       '--out <dir>',
       "output directory (mixture.jsonl, manifest.json, budgets.csv; a sweep: one per M'/N')",
     );
-  addJobMetricsFlags(addPlacementFlags(command)).action((flags: MixFlags, self: Command) =>
-    withJobMetrics(flags, 'mix', (tracker) => mix(flags, self, tracker)),
+  addJobMetricsFlags(addPlacementFlags(addCollectionFlags(addEmbedderFlags(command)))).action(
+    (flags: MixFlags, self: Command) => withJobMetrics(flags, 'mix', (tracker) => mix(flags, self, tracker)),
   );
 }
 
@@ -158,5 +160,9 @@ async function mix(flags: MixFlags, self: Command, tracker: JobTracker | undefin
     log: (line) => process.stderr.write(`${line}\n`),
     resume: flags.resume,
     tracker,
+    embedderRuntime: {
+      threads: flags.threads,
+      warn: (message) => process.stderr.write(`warning: ${message}\n`),
+    },
   }).finally(() => placement.close());
 }
