@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -230,10 +230,14 @@ describe('smartmix mix without --embeddings', () => {
     );
   });
 
-  it('uses the hashing embedder when asked to', async () => {
-    const run = await mix(join(dir, 'mix-h'), ['--embedder', 'hashing', ...modelFlags]);
+  it('uses the hashing embedder when asked to, and refuses model settings it would ignore', async () => {
+    const run = await mix(join(dir, 'mix-h'), ['--embedder', 'hashing']);
     assert.equal(run.code, 0, run.stderr);
     const manifest = JSON.parse(readFileSync(join(dir, 'mix-h', 'manifest.json'), 'utf8'));
     assert.equal(manifest.embeddings.embedder, 'hashing-v1');
+    const contradictory = await mix(join(dir, 'mix-h2'), ['--embedder', 'hashing', ...modelFlags]);
+    assert.equal(contradictory.code, 2);
+    assert.match(contradictory.stderr, /^error: command line: embedding: onnx settings need model: onnx\n$/);
+    assert.equal(existsSync(join(dir, 'mix-h2')), false);
   });
 });

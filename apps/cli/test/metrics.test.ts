@@ -38,6 +38,9 @@ describe('/metrics of a real worker and a real mix run', { skip: !present && 'no
     const job = new CliProcess(
       [
         'mix',
+        // The hashing embedder: this test is about metrics, not about embedding 37k prompts on 2 cores.
+        '--embedder',
+        'hashing',
         '--input',
         T0_MINI!,
         '--num-tasks',
@@ -197,6 +200,9 @@ describe('/metrics of a failing mix run', () => {
     const job = new CliProcess(
       [
         'mix',
+        // The hashing embedder: this test is about metrics, not about embedding 37k prompts on 2 cores.
+        '--embedder',
+        'hashing',
         '--input',
         SAMPLE,
         '--num-tasks',

@@ -21,6 +21,9 @@ after(async () => {
 
 const mixArgs = (out: string, store: string, more: string[]) => [
   'mix',
+  // The hashing embedder: this is about stage 2 on workers, not about embedding 37k prompts on 2 cores.
+  '--embedder',
+  'hashing',
   '--input',
   T0_MINI,
   '--num-tasks',

@@ -53,6 +53,9 @@ describe('a real Prometheus scraping a real worker and a real mix run', { skip }
   it("the job's series reach Prometheus: state, stages, throughput, greedy progress, RPCs on both sides", async () => {
     const job = new CliProcess([
       'mix',
+      // The hashing embedder: this test is about metrics, not about embedding 37k prompts on 2 cores.
+      '--embedder',
+      'hashing',
       '--input',
       T0_MINI ?? '',
       '--num-tasks',

@@ -14,6 +14,9 @@ after(() => rm(dir, { recursive: true, force: true }));
 /** A job with many stage-2 groups (164 on t0-mini), so that a kill can land in the middle of stage 2. */
 const mixArgs = (store: string, out: string) => [
   'mix',
+  // The hashing embedder: embedding 37k prompts with the model on 2 cores would dwarf what is tested here.
+  '--embedder',
+  'hashing',
   '--input',
   T0_MINI ?? '',
   '--num-tasks',

@@ -10,6 +10,7 @@ import {
   modelEmbeddings,
 } from './embedding-source.js';
 import { JobInputError } from './errors.js';
+import { onnxEmbedderSettings } from './spec-job.js';
 
 export interface ReportJobOptions {
   /** Mixture directories (each with manifest.json and mixture.jsonl), all of one collection. */
@@ -23,6 +24,7 @@ export interface ReportJobOptions {
 
 interface RecordedSpec {
   inputs: { paths: string[]; fields: FieldMap };
+  mixer: { name: string };
   embedding: EmbeddingSpec;
   store: string;
 }
@@ -45,6 +47,8 @@ type EmbeddingSource =
 
 function recordedEmbeddings(run: MixtureRun): EmbeddingSource | undefined {
   const spec = run.manifest.spec as RecordedSpec | null;
+  // A baseline embeds nothing, whatever its spec's embedding section says.
+  if (spec && spec.mixer.name !== 'smart') return undefined;
   const from = (path: string) => rebasePath(path, run.dir, '.');
   if (spec?.embedding.model === 'precomputed') {
     return { kind: 'precomputed', file: from(spec.embedding.file), ids: from(spec.embedding.ids) };
@@ -81,14 +85,7 @@ async function embeddingsOf(
   }
   if (source?.kind === 'onnx') {
     const { spec } = source;
-    const settings = {
-      model: spec.modelFile ?? undefined,
-      tokenizer: spec.tokenizerFile ?? undefined,
-      pooling: spec.pooling,
-      normalize: spec.normalize,
-      maxLength: spec.maxLength ?? undefined,
-      batchSize: spec.batchSize,
-    };
+    const settings = onnxEmbedderSettings(spec);
     const loaded = await modelEmbeddings(inputs, { fields }, settings, await openStore(source.store), log);
     const model = spec.modelFile ?? 'the bundled sentence encoder';
     return { loaded, description: `${model} (as the runs were embedded)` };

@@ -4,6 +4,7 @@ import {
   isSweep,
   type JobSpec,
   type MixtureSpec,
+  type OnnxSettings,
   sweepCombinations,
 } from '@smartmix/jobspec';
 import type { JobTracker } from '@smartmix/metrics';
@@ -30,10 +31,8 @@ export interface SpecRun {
   embedderRuntime?: { threads?: number; warn?: (message: string) => void };
 }
 
-/** The ONNX embedder a spec names, on the run's device; none for the hashing embedder or precomputed vectors. */
-function embedderSettings(embedding: EmbeddingSpec, run: SpecRun): EmbedderSettings | undefined {
-  if (embedding.model !== 'onnx') return undefined;
-  const onnx = embedding.onnx;
+/** A spec's ONNX settings as the embedder takes them (null files: the bundled model). */
+export function onnxEmbedderSettings(onnx: OnnxSettings): EmbedderSettings {
   if ((onnx.modelFile === null) !== (onnx.tokenizerFile === null)) {
     throw new JobInputError(
       'embedding.onnx: a model file and its tokenizer file go together (--model, --tokenizer)',
@@ -46,9 +45,13 @@ function embedderSettings(embedding: EmbeddingSpec, run: SpecRun): EmbedderSetti
     normalize: onnx.normalize,
     maxLength: onnx.maxLength ?? undefined,
     batchSize: onnx.batchSize,
-    ...run.device,
-    ...run.embedderRuntime,
   };
+}
+
+/** The ONNX embedder a spec names, on the run's device; none for the hashing embedder or precomputed vectors. */
+function embedderSettings(embedding: EmbeddingSpec, run: SpecRun): EmbedderSettings | undefined {
+  if (embedding.model !== 'onnx') return undefined;
+  return { ...onnxEmbedderSettings(embedding.onnx), ...run.device, ...run.embedderRuntime };
 }
 
 /** The job options of one mixture of a resolved spec. */
