@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import {
   type ClientTlsFiles,
   clientCredentials,
@@ -111,7 +112,7 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
   }
   if (options.workers > 0) {
     const local = await startLocalWorkers(
-      [...options.workerCommand, ...deviceArgs(options.device)],
+      [...options.workerCommand, ...deviceArgs(options.device), ...threadArgs(options.workers)],
       options.workers,
       undefined,
       options.tracker?.rpcClient(),
@@ -142,6 +143,14 @@ function totalTraffic(connections: readonly WorkerConnection[]): Traffic {
     (sum, c) => ({ sent: sum.sent + c.traffic.sent, received: sum.received + c.traffic.received }),
     { sent: 0, received: 0 },
   );
+}
+
+/**
+ * Local workers share this machine's cores: each gets its share of onnxruntime threads, so N workers do not start
+ * N × cores threads that fight over the same cores.
+ */
+function threadArgs(workers: number): string[] {
+  return ['--threads', String(Math.max(1, Math.floor(availableParallelism() / workers)))];
 }
 
 function deviceArgs(device: DeviceOptions): string[] {
