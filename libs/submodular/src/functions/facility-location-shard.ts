@@ -1,5 +1,5 @@
 import { createSimilarityBlockRunner, type DeviceOptions, type SimilarityBlockRunner } from '@smartmix/onnx';
-import { blockCount, blockOf, blockRange } from '../blocked-sum.js';
+import { blockCount, blockOf, blockRange, SUMMATION_BLOCK_ROWS } from '../blocked-sum.js';
 import { checkCandidates, checkElement } from '../validate.js';
 import { facilityLocationBlockGain, raiseMemo } from './facility-location.js';
 import { OpenColumns } from './open-columns.js';
@@ -60,6 +60,14 @@ export class FacilityLocationShard implements FacilityLocationPart {
   private readonly rowStart: number;
   private readonly memo: Float32Array;
   private readonly open: OpenColumns;
+  /**
+   * Where every block's GEMM writes (CANDIDATE_BATCH × one block). Reused call after call: onnxruntime's own output
+   * tensors live in native memory that V8 does not count, so a worker that makes many GEMM calls and few JS
+   * allocations (one of several shards) would otherwise pile up gigabytes of them between garbage collections.
+   */
+  private readonly gemmOut = new Float32Array(CANDIDATE_BATCH * SUMMATION_BLOCK_ROWS);
+  /** Calls that use gemmOut and the memo run one after another, even if a caller overlaps them. */
+  private busy: Promise<unknown> = Promise.resolve();
 
   private constructor(
     /** All n vectors, L2-normalised, row-major (candidates may be any element). */
@@ -127,14 +135,25 @@ export class FacilityLocationShard implements FacilityLocationPart {
         rows.subarray(start * d, end * d),
         width,
         d,
+        this.gemmOut.subarray(0, batch.length * width),
       );
       for (let c = 0; c < batch.length; c++)
         visit(c, values.subarray(c * width, (c + 1) * width), b, start, end);
     }
   }
 
-  async partialGains(candidates: Int32Array): Promise<Float64Array> {
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.busy.then(work, work);
+    this.busy = run.catch(() => {});
+    return run;
+  }
+
+  partialGains(candidates: Int32Array): Promise<Float64Array> {
     checkCandidates(candidates, this.n);
+    return this.exclusive(() => this.computePartialGains(candidates));
+  }
+
+  private async computePartialGains(candidates: Int32Array): Promise<Float64Array> {
     const blocks = this.blocks;
     const out = new Float64Array(candidates.length * blocks);
     // Candidates with kept open rows are summed from them; the others need their columns computed.
@@ -162,8 +181,12 @@ export class FacilityLocationShard implements FacilityLocationPart {
     return out;
   }
 
-  async columnSums(candidates: Int32Array): Promise<Float64Array> {
+  columnSums(candidates: Int32Array): Promise<Float64Array> {
     checkCandidates(candidates, this.n);
+    return this.exclusive(() => this.computeColumnSums(candidates));
+  }
+
+  private async computeColumnSums(candidates: Int32Array): Promise<Float64Array> {
     const blocks = this.blocks;
     const out = new Float64Array(candidates.length * blocks);
     for (let first = 0; first < candidates.length; first += CANDIDATE_BATCH) {
@@ -194,8 +217,12 @@ export class FacilityLocationShard implements FacilityLocationPart {
     });
   }
 
-  async commit(elements: Int32Array): Promise<void> {
+  commit(elements: Int32Array): Promise<void> {
     for (const k of elements) checkElement(k, this.n);
+    return this.exclusive(() => this.applyCommit(elements));
+  }
+
+  private async applyCommit(elements: Int32Array): Promise<void> {
     // Rows off k's open list already have memo ≥ K[r,k]: raising the listed ones is the whole update.
     const scan: number[] = [];
     for (const k of elements) {
