@@ -65,7 +65,7 @@ export interface ConnectionOptions {
   observer?: RpcObserver;
 }
 
-/** Payload bytes (rows, candidates, partial sums, similarity rows) moved over one connection. */
+/** Serialized message bytes moved over one connection (before HTTP/2 framing). */
 export interface Traffic {
   sent: number;
   received: number;
@@ -75,7 +75,7 @@ export interface Traffic {
 export class WorkerConnection {
   private readonly client: WorkerClient;
 
-  /** What this connection moved so far, for benchmarks and metrics (message framing not counted). */
+  /** What this connection moved so far, for outputs and benchmarks (counted where messages are serialized). */
   readonly traffic: Traffic = { sent: 0, received: 0 };
 
   private readonly metadata: grpc.Metadata;
@@ -87,12 +87,18 @@ export class WorkerConnection {
   ) {
     this.metadata = tokenMetadata(token);
     const { observer } = options;
-    const Worker = observer
-      ? grpc.makeGenericClientConstructor(
-          countingDefinition(workerProto().smartmix.v1.Worker.service, observer),
-          'Worker',
-        )
-      : workerProto().smartmix.v1.Worker;
+    // Every message's size is counted once, where it is serialized: into `traffic`, and for the metrics observer.
+    const counter: RpcObserver = {
+      call: (method, seconds, code) => observer?.call(method, seconds, code),
+      bytes: (method, direction, bytes) => {
+        this.traffic[direction] += bytes;
+        observer?.bytes(method, direction, bytes);
+      },
+    };
+    const Worker = grpc.makeGenericClientConstructor(
+      countingDefinition(workerProto().smartmix.v1.Worker.service, counter),
+      'Worker',
+    );
     // A worker found by DNS is dialled by IP; its certificate names the Service, so TLS checks that name.
     const channel = {
       ...CHANNEL_OPTIONS,
@@ -168,7 +174,6 @@ export class WorkerConnection {
     candidates: Int32Array,
     width: number,
   ): Promise<Float64Array> {
-    this.traffic.sent += candidates.byteLength;
     return new Promise((resolve, reject) => {
       const out = new Float64Array(candidates.length * width);
       const call = start.call(
@@ -183,7 +188,6 @@ export class WorkerConnection {
           reject(new WorkerError(`worker ${this.address}: ${method}: answer does not fit the request`));
           return;
         }
-        this.traffic.received += chunk.values.length;
         out.set(toFloat64(chunk.values), chunk.first * width);
       });
       call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, method, err)));
@@ -192,7 +196,6 @@ export class WorkerConnection {
   }
 
   async commit(shardId: string, elements: Int32Array): Promise<void> {
-    this.traffic.sent += elements.byteLength;
     await this.unary<CommitRequest, unknown>('Commit', this.client.commit, {
       shardId,
       elements: bytesOf(elements),
@@ -203,7 +206,6 @@ export class WorkerConnection {
     const reply = await this.unary<ShardHandle, PartialSums__Output>('ShardValue', this.client.shardValue, {
       id: shardId,
     });
-    this.traffic.received += reply.values.length;
     return toFloat64(reply.values);
   }
 
@@ -233,7 +235,6 @@ export class WorkerConnection {
         for (let start = 0; start < rows && !settled; start += step) {
           const end = Math.min(rows, start + step);
           const values = bytesOf(data.subarray(start * dim, end * dim));
-          this.traffic.sent += values.length;
           if (!call!.write({ dim, values })) {
             await Promise.race([
               new Promise((resolve) => call!.once('drain', resolve)),
@@ -265,7 +266,6 @@ export class WorkerConnection {
         this.callOptions(),
       );
       call.on('data', (chunk: FloatRows__Output) => {
-        this.traffic.received += chunk.values.length;
         onRows(chunk.rowStart, chunk.rows, chunk.cols, toFloat32(chunk.values));
       });
       call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, 'SimilarityRows', err)));
