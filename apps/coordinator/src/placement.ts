@@ -13,7 +13,7 @@ import {
 } from '@smartmix/cluster';
 import type { JobTracker } from '@smartmix/metrics';
 import type { DeviceOptions } from '@smartmix/onnx';
-import { type KernelPlacement, SUMMATION_BLOCK_ROWS } from '@smartmix/submodular';
+import { type KernelPlacement, shardRows } from '@smartmix/submodular';
 import { onShutdown, shuttingDown } from './shutdown.js';
 
 export interface PlacementOptions {
@@ -74,9 +74,10 @@ function onWorkers(
     facilityLocationParts: async (rows, n, d) => {
       const parts = await facilityLocationPartsOnWorkers(pool, rows, n, d);
       tracker?.shards(
-        parts.map(
-          (p) => Math.min(n, p.endBlock * SUMMATION_BLOCK_ROWS) - p.firstBlock * SUMMATION_BLOCK_ROWS,
-        ),
+        parts.map((part) => {
+          const [start, end] = shardRows(n, part);
+          return end - start;
+        }),
       );
       return parts;
     },

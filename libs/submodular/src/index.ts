@@ -14,6 +14,7 @@ export {
   FacilityLocationShard,
   planShards,
   type ShardBlocks,
+  shardRows,
 } from './functions/facility-location-shard.js';
 export { graphCut } from './functions/graph-cut.js';
 export { logDeterminant } from './functions/log-determinant.js';

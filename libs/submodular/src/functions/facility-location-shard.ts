@@ -36,6 +36,11 @@ export interface FacilityLocationPart extends ShardBlocks {
   release(): Promise<void>;
 }
 
+/** The ground-set rows [start, end) of a shard's blocks (block 0 holds the last rows, see blocked-sum.ts). */
+export function shardRows(n: number, blocks: ShardBlocks): [start: number, end: number] {
+  return [blockRange(n, blocks.endBlock - 1)[0], blockRange(n, blocks.firstBlock)[1]];
+}
+
 /** Balanced contiguous block ranges for `shards` shards (fewer when there are fewer blocks than shards). */
 export function planShards(n: number, shards: number): ShardBlocks[] {
   const blocks = blockCount(n);
@@ -80,8 +85,8 @@ export class FacilityLocationShard implements FacilityLocationPart {
   ) {
     this.firstBlock = blocks.firstBlock;
     this.endBlock = blocks.endBlock;
-    this.rowStart = blockRange(n, blocks.endBlock - 1)[0];
-    const rowEnd = blockRange(n, blocks.firstBlock)[1];
+    const [rowStart, rowEnd] = shardRows(n, blocks);
+    this.rowStart = rowStart;
     this.memo = new Float32Array(rowEnd - this.rowStart);
     this.open = new OpenColumns(rowEnd - this.rowStart, openBudgetBytes);
   }
