@@ -22,8 +22,8 @@ export interface SelectionRequest {
   /** Where the kernel's GEMM runs (default: CPU in this process). */
   placement?: KernelPlacement;
   /**
-   * Largest n×n float32 kernel to materialise (bytes, default 4 GiB). Above it, facility location runs blockwise
-   * (no kernel held, bit-identical results, slower); other functions are refused.
+   * Largest n×n float32 kernel to materialise (bytes, default 4 GiB). Above it, facility location and graph cut run
+   * blockwise (no kernel held, bit-identical results, slower); log-determinant is refused.
    */
   maxKernelBytes?: number;
   /** Progress: called after each greedy step. */
