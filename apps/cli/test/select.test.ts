@@ -222,12 +222,12 @@ describe('smartmix select on local workers', { skip: !present && 'no ../shared' 
 
 describe('smartmix select above the kernel memory limit', () => {
   it('runs facility location and graph cut blockwise, in process or sharded over 4 workers, with exactly the result of the materialised kernel', async () => {
-    // 600×600 float32 is 1.4 MB: above a 1 MiB limit.
-    const file = join(dir, 'x600.npy');
+    // The upper triangle of an 800×800 float32 kernel is 1.28 MB: above a 1 MiB limit.
+    const file = join(dir, 'x800.npy');
     await writeMatrix(
       file,
-      Float32Array.from({ length: 600 * 24 }, (_, i) => Math.sin(i * 0.37) + ((i * 7) % 5) * 0.1),
-      600,
+      Float32Array.from({ length: 800 * 24 }, (_, i) => Math.sin(i * 0.37) + ((i * 7) % 5) * 0.1),
+      800,
       24,
     );
     const args = ['select', '--embeddings', file, '--function', 'fl', '--budget', '80'];
@@ -265,6 +265,6 @@ describe('smartmix select above the kernel memory limit', () => {
       }
     }
     assert.equal(logdet.code, 2);
-    assert.match(logdet.stderr, /600×600 kernel needs 1 MiB, above the 1 MiB limit/);
+    assert.match(logdet.stderr, /800×800 kernel needs 1 MiB \(its upper triangle\), above the 1 MiB limit/);
   });
 });

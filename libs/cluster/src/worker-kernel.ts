@@ -1,9 +1,10 @@
+import { kernelValueCount, storeUpperRow } from '@smartmix/submodular';
 import type { WorkerPool } from './worker-pool.js';
 import { RowsOnWorkers } from './worker-pool.js';
 
 /**
- * The n×n dot-product matrix of `rows` (already normalised), computed by workers: each gets the matrix and a
- * contiguous, balanced range of rows, and streams its rows back straight into place; a lost worker's range is
+ * The dot-product matrix of `rows` (already normalised) in the upper-triangle kernel layout, computed by workers: each
+ * gets the matrix and a contiguous, balanced range of rows, and streams its rows back into place; a lost worker's range is
  * computed again by a replacement. Every element comes from the same canonical GEMM blocks as in process
  * (libs/onnx), so the result does not depend on the number of workers, or on which of them finished it.
  */
@@ -13,7 +14,7 @@ export async function similarityMatrixFromWorkers(
   n: number,
   d: number,
 ): Promise<Float32Array> {
-  const out = new Float32Array(n * n);
+  const out = new Float32Array(kernelValueCount('upper', n));
   const workers = pool.alive();
   const uploads = new RowsOnWorkers(rows, n, d);
   try {
@@ -26,7 +27,9 @@ export async function similarityMatrixFromWorkers(
           worker.similarityRows(await uploads.on(worker), start, end, (rowStart, count, cols, values) => {
             if (cols !== n)
               throw new Error(`worker ${worker.address} returned rows of ${cols} columns, expected ${n}`);
-            out.set(values.subarray(0, count * n), rowStart * n);
+            // Workers send whole rows; the kernel keeps the part of each on and above the diagonal tiles.
+            for (let t = 0; t < count; t++)
+              storeUpperRow(out, n, rowStart + t, values.subarray(t * n, (t + 1) * n), 0);
           }),
         );
       }),

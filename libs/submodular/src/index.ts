@@ -9,7 +9,6 @@ export { SelectionInputError } from './errors.js';
 export { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 export { facilityLocation } from './functions/facility-location.js';
 export {
-  DEFAULT_OPEN_BUDGET_BYTES,
   type FacilityLocationPart,
   FacilityLocationShard,
   planShards,
@@ -18,7 +17,9 @@ export {
 } from './functions/facility-location-shard.js';
 export { graphCut } from './functions/graph-cut.js';
 export { logDeterminant } from './functions/log-determinant.js';
+export { DEFAULT_OPEN_BUDGET_BYTES } from './functions/open-columns.js';
 export { ShardedFacilityLocation } from './functions/sharded-facility-location.js';
+export { entryReader, kernelValueCount } from './kernel-columns.js';
 export {
   cosineKernel,
   type DotProductMatrix,
@@ -45,6 +46,7 @@ export {
 } from './scorer.js';
 export type {
   DenseKernel,
+  FullKernel,
   FunctionName,
   GainOracle,
   MaximizeOptions,
@@ -52,4 +54,6 @@ export type {
   Selection,
   SetFunction,
   StepCallback,
+  UpperKernel,
 } from './types.js';
+export { storeUpperRow } from './upper-tiles.js';

@@ -3,7 +3,7 @@ import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 import type { KernelMode, KernelPlacement } from './kernels/index.js';
 import { maximize } from './optimizers/maximize.js';
 import { embeddingScorer, type Scorer, type ScorerKernel } from './scorer.js';
-import type { FunctionName, MaximizeOptions, OptimizerName, Selection } from './types.js';
+import type { FullKernel, FunctionName, MaximizeOptions, OptimizerName, Selection } from './types.js';
 
 export interface SelectionRequest {
   /** n×d embeddings, row-major. */
@@ -87,7 +87,12 @@ async function openScorer(request: SelectionRequest, n: number, lambda: number |
       maxKernelBytes: request.maxKernelBytes,
     });
   }
-  const kernel = { n, data: request.kernel.data, symmetric: isBitwiseSymmetric(n, request.kernel.data) };
+  const kernel: FullKernel = {
+    layout: 'full',
+    n,
+    data: request.kernel.data,
+    symmetric: isBitwiseSymmetric(n, request.kernel.data),
+  };
   const fn = createSetFunction(request.function, kernel, lambda);
   return {
     oracle: fn.oracle(),

@@ -5,6 +5,7 @@ import { BlockwiseGraphCut, columnTotalsFromParts } from './functions/blockwise-
 import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 import { type FacilityLocationPart, FacilityLocationShard } from './functions/facility-location-shard.js';
 import { ShardedFacilityLocation } from './functions/sharded-facility-location.js';
+import { kernelValueCount } from './kernel-columns.js';
 import { cosineKernel, type KernelMode, type KernelPlacement, normalizeRows } from './kernels/index.js';
 import type { FunctionName, GainOracle } from './types.js';
 
@@ -26,7 +27,10 @@ export interface Scorer {
 export interface EmbeddingScorerOptions {
   mode?: KernelMode;
   placement?: KernelPlacement;
-  /** Largest n×n float32 kernel to materialise (bytes); above it facility location and graph cut run blockwise. */
+  /**
+   * Largest kernel to materialise (bytes: the float32 upper triangle, n(n+1)/2 values); above it facility location
+   * and graph cut run blockwise.
+   */
   maxKernelBytes?: number;
 }
 
@@ -43,13 +47,13 @@ export async function embeddingScorer(
   options: EmbeddingScorerOptions = {},
 ): Promise<Scorer> {
   const mode = options.mode ?? 'sijs';
-  const kernelBytes = n * n * 4;
+  const kernelBytes = kernelValueCount('upper', n) * 4;
   const limit = options.maxKernelBytes ?? DEFAULT_MAX_KERNEL_BYTES;
   const placement = options.placement ?? {};
   if (kernelBytes > limit) {
     if (name === 'logdet' || mode !== 'sijs') {
       throw new SelectionInputError(
-        `the ${n}×${n} kernel needs ${(kernelBytes / 2 ** 20).toFixed(0)} MiB, above the ${(limit / 2 ** 20).toFixed(0)} MiB limit; ` +
+        `the ${n}×${n} kernel needs ${(kernelBytes / 2 ** 20).toFixed(0)} MiB (its upper triangle), above the ${(limit / 2 ** 20).toFixed(0)} MiB limit; ` +
           'raise the limit, or use facility location or graph cut with the sijs kernel (computed blockwise, no kernel held)',
       );
     }

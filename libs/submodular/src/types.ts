@@ -1,11 +1,23 @@
 /**
- * A dense n×n similarity matrix, row-major: K[r,c] = data[r*n + c]. `symmetric` promises K[r,c] === K[c,r]
- * bitwise, which lets a column be read as a contiguous row.
+ * A dense n×n similarity matrix, in one of two layouts:
+ * - 'full': row-major, K[r,c] = data[r·n + c]. `symmetric` promises K[r,c] === K[c,r] bitwise, which lets a column
+ *   be read as a contiguous row. Kernels given by the user come this way.
+ * - 'upper': an exactly symmetric kernel stored as its upper triangle, row after row (row r holds K[r,r … n−1]):
+ *   n(n+1)/2 values, half the memory. Kernels built from embeddings come this way (see kernel-columns.ts).
  */
-export interface DenseKernel {
+export type DenseKernel = FullKernel | UpperKernel;
+
+export interface FullKernel {
+  readonly layout: 'full';
   readonly n: number;
   readonly data: Float32Array;
   readonly symmetric: boolean;
+}
+
+export interface UpperKernel {
+  readonly layout: 'upper';
+  readonly n: number;
+  readonly data: Float32Array;
 }
 
 /**

@@ -1,12 +1,13 @@
+import { kernelValueCount } from './kernel-columns.js';
 import type { DenseKernel } from './types.js';
 
 /** Argument checks shared by the set functions and their oracles: one-line messages, thrown before any work. */
 
 export function checkKernel(kernel: DenseKernel): void {
-  if (!Number.isInteger(kernel.n) || kernel.n < 1 || kernel.data.length !== kernel.n * kernel.n) {
-    throw new RangeError(
-      `kernel: ${kernel.data.length} values do not form an n×n matrix with n = ${kernel.n}`,
-    );
+  const { n, layout } = kernel;
+  if (!Number.isInteger(n) || n < 1 || kernel.data.length !== kernelValueCount(layout, n)) {
+    const shape = layout === 'full' ? 'an n×n matrix' : "an n×n matrix's upper triangle";
+    throw new RangeError(`kernel: ${kernel.data.length} values do not form ${shape} with n = ${n}`);
   }
 }
 

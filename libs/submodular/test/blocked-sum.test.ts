@@ -28,7 +28,7 @@ function blockedKernel(n: number): DenseKernel {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) data[i * n + j] = scale[i]! * scale[j]! * (i % 20 === j % 20 ? 1 : 0.25);
   }
-  return { n, data, symmetric: true };
+  return { layout: 'full', n, data, symmetric: true };
 }
 
 /** Σ over rows end−1 … start of f(i) in float64, for each hand-written block, then the block sums in order. */

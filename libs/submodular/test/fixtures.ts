@@ -47,7 +47,7 @@ export async function storedKernel(
   if (m.rows !== m.cols) throw new Error(`${caseName}: kernel is ${m.rows}×${m.cols}`);
   const symmetric = data && isBitwiseSymmetric(m.rows, m.data);
   if (data && !symmetric) throw new Error(`${caseName}_data.npy is not bitwise symmetric`);
-  return { n: m.rows, data: m.data, symmetric };
+  return { layout: 'full', n: m.rows, data: m.data, symmetric };
 }
 
 export async function fixtureEmbeddings(caseName: string) {

@@ -1,32 +1,43 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  asFull,
   asymmetric,
   clusteredKernel,
   type DenseKernel,
+  entryReader,
   facilityLocation,
   graphCut,
+  kernelValueCount,
   logDeterminant,
   maximize,
+  storeUpperRow,
 } from './helpers.js';
 import { referenceFacilityLocation } from './reference-oracle.js';
 
 const kernel = clusteredKernel(400, 8, 12, 7);
 
 describe('facility location oracle', () => {
-  it('matches the README formula bit for bit over a full lazy ordering (symmetric and gathered columns)', async () => {
-    const expected = await maximize(referenceFacilityLocation(kernel), { optimizer: 'lazy', budget: 399 });
-    for (const k of [kernel, asymmetric(kernel)]) {
+  it('matches the README formula bit for bit over a full lazy ordering (upper triangle, rows, gathered columns)', async () => {
+    const expected = await maximize(referenceFacilityLocation(asFull(kernel, false)), {
+      optimizer: 'lazy',
+      budget: 399,
+    });
+    for (const k of [kernel, asFull(kernel, true), asymmetric(kernel)]) {
+      const how = k.layout === 'upper' ? 'upper' : `full, symmetric: ${k.symmetric}`;
       const actual = await maximize(facilityLocation(k).oracle(), { optimizer: 'lazy', budget: 399 });
-      assert.deepEqual(actual.order, expected.order, `symmetric: ${k.symmetric}`);
-      assert.deepEqual(actual.gains, expected.gains, `symmetric: ${k.symmetric}`);
+      assert.deepEqual(actual.order, expected.order, how);
+      assert.deepEqual(actual.gains, expected.gains, how);
     }
     // Late gains come from open-row lists only: many steps must have been decided on tiny positive gains.
     assert.ok(expected.gains.filter((g) => g > 0 && g < 0.01).length > 50);
   });
 
   it('answers batched requests (naive greedy) exactly as the formula does', async () => {
-    const expected = await maximize(referenceFacilityLocation(kernel), { optimizer: 'naive', budget: 40 });
+    const expected = await maximize(referenceFacilityLocation(asFull(kernel, false)), {
+      optimizer: 'naive',
+      budget: 40,
+    });
     const actual = await maximize(facilityLocation(asymmetric(kernel)).oracle(), {
       optimizer: 'naive',
       budget: 40,
@@ -72,7 +83,7 @@ describe('evaluate', () => {
       for (let j = 0; j <= i; j++)
         data[i * n + j] = data[j * n + i] = (((i * 37 + j * 11) % 2048) - 900) / 1024;
     }
-    await prefixCheck(graphCut({ n, data, symmetric: true }, 0.5), 1e-9);
+    await prefixCheck(graphCut({ layout: 'full', n, data, symmetric: true }, 0.5), 1e-9);
   });
 
   it('of graph cut agrees with its gains to float32 precision otherwise (value rounds λ·K to float32)', async () => {
@@ -87,11 +98,55 @@ describe('evaluate', () => {
   });
 });
 
+describe('kernel layouts', () => {
+  it('store the 4×4 tiles on and above the diagonal, row-major tiles, tile rows one after another', () => {
+    // n = 6: tiles (0,0), (0,1), (1,1) of 16 values each; K[r,c] = 10r + c + 10c + r is symmetric.
+    const n = 6;
+    const value = (r: number, c: number) => 11 * (r + c) + (r === c ? 0.5 : 0);
+    const upper: DenseKernel = { layout: 'upper', n, data: new Float32Array(kernelValueCount('upper', n)) };
+    assert.equal(upper.data.length, 48);
+    for (let r = 0; r < n; r++) {
+      const row = Float32Array.from({ length: n }, (_, c) => value(r, c));
+      storeUpperRow(upper.data, n, r, row, 0);
+    }
+    assert.equal(upper.data[16 + 1 * 4 + 1], value(1, 5), 'K[1,5]: tile (0,1), row 1, column 1');
+    assert.equal(upper.data[32 + 1 * 4 + 0], value(5, 4), 'K[5,4]: diagonal tile (1,1) holds both triangles');
+    const entry = entryReader(upper);
+    const full = asFull(upper, true);
+    for (let r = 0; r < n; r++) {
+      for (let c = 0; c < n; c++) {
+        assert.equal(entry(r, c), value(r, c), `${r},${c}`);
+        assert.equal(full.data[r * n + c], value(r, c), `${r},${c}`);
+      }
+    }
+    assert.throws(
+      () => storeUpperRow(upper.data, n, 5, new Float32Array(1), 5),
+      /row 5 must start at column 4/,
+    );
+  });
+
+  it('give every function the same greedy run and values from the upper triangle as from the full matrix', async () => {
+    const functions = [
+      facilityLocation,
+      (k: DenseKernel) => graphCut(k, 0.4),
+      (k: DenseKernel) => logDeterminant(k, 1),
+    ];
+    for (const make of functions) {
+      const [upper, rows, gathered] = [kernel, asFull(kernel, true), asymmetric(kernel)].map(make);
+      const expected = await maximize(upper!.oracle(), { optimizer: 'naive', budget: 60 });
+      for (const fn of [rows!, gathered!]) {
+        assert.deepEqual(await maximize(fn.oracle(), { optimizer: 'naive', budget: 60 }), expected, fn.name);
+        assert.equal(fn.evaluate(expected.order), upper!.evaluate(expected.order), fn.name);
+      }
+    }
+  });
+});
+
 describe('argument checks', () => {
-  const tiny: DenseKernel = { n: 3, data: new Float32Array(9), symmetric: true };
+  const tiny: DenseKernel = { layout: 'full', n: 3, data: new Float32Array(9), symmetric: true };
 
   it('reject malformed kernels and λ', () => {
-    const bad: DenseKernel = { n: 3, data: new Float32Array(8), symmetric: true };
+    const bad: DenseKernel = { layout: 'full', n: 3, data: new Float32Array(8), symmetric: true };
     for (const make of [
       () => facilityLocation(bad),
       () => graphCut(bad, 0.4),
@@ -99,6 +154,11 @@ describe('argument checks', () => {
     ]) {
       assert.throws(make, /kernel: 8 values do not form an n×n matrix with n = 3/);
     }
+    const shortUpper: DenseKernel = { layout: 'upper', n: 3, data: new Float32Array(5) };
+    assert.throws(
+      () => facilityLocation(shortUpper),
+      /kernel: 5 values do not form an n×n matrix's upper triangle with n = 3/,
+    );
     assert.throws(() => graphCut(tiny, Number.NaN), /graph cut: λ must be a finite number, got NaN/);
     assert.throws(() => logDeterminant(tiny, Number.POSITIVE_INFINITY), /log-determinant: λ must be/);
   });

@@ -1,4 +1,10 @@
-import { createRng, type DenseKernel } from '@smartmix/submodular';
+import {
+  createRng,
+  type DenseKernel,
+  entryReader,
+  type FullKernel,
+  type UpperKernel,
+} from '@smartmix/submodular';
 import { exactDataKernel } from '../src/kernels/exact-data-kernel.js';
 
 export * from '@smartmix/submodular';
@@ -13,10 +19,25 @@ export function clusteredPoints(n: number, d: number, clusters: number, seed: nu
   );
 }
 
-/** The exactly symmetric cosine kernel of clusteredPoints (about half of the similarities are negative). */
-export function clusteredKernel(n: number, d: number, clusters: number, seed: number): DenseKernel {
+/**
+ * The exactly symmetric cosine kernel of clusteredPoints (about half of the similarities are negative), as its upper
+ * triangle.
+ */
+export function clusteredKernel(n: number, d: number, clusters: number, seed: number): UpperKernel {
   return exactDataKernel(clusteredPoints(n, d, clusters, seed), n, d);
 }
 
+/**
+ * The same matrix stored in full: with the symmetry promise (columns read as rows) or without it (columns
+ * gathered).
+ */
+export function asFull(kernel: DenseKernel, symmetric: boolean): FullKernel {
+  const { n } = kernel;
+  const entry = entryReader(kernel);
+  const data = new Float32Array(n * n);
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) data[r * n + c] = entry(r, c);
+  return { layout: 'full', n, data, symmetric };
+}
+
 /** The same matrix without the symmetry promise: columns are then gathered instead of read as rows. */
-export const asymmetric = (kernel: DenseKernel): DenseKernel => ({ ...kernel, symmetric: false });
+export const asymmetric = (kernel: DenseKernel): FullKernel => asFull(kernel, false);

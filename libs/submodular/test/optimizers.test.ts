@@ -29,7 +29,12 @@ describe('deterministic optimizers', () => {
 
   it('break exact ties towards the largest index, lazy greedy among the gains it holds (as submodlib)', async () => {
     // Five identical points: every singleton gain is 5, and 0 once one is taken.
-    const tied = facilityLocation({ n: 5, data: new Float32Array(25).fill(1), symmetric: true });
+    const tied = facilityLocation({
+      layout: 'full',
+      n: 5,
+      data: new Float32Array(25).fill(1),
+      symmetric: true,
+    });
     const naive = await maximize(tied.oracle(), { optimizer: 'naive', budget: 3 });
     assert.deepEqual(naive.order, [4, 3, 2]);
     // Lazy takes 4, then re-evaluates 3, 2, 1 to 0 (each below a stale 5 still on the heap) and pushes them back;
@@ -122,7 +127,7 @@ describe('stop options', () => {
     const n = 6;
     const data = new Float32Array(n * n);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) data[i * n + j] = i % 2 === j % 2 ? 1 : 0;
-    const fn = facilityLocation({ n, data, symmetric: true });
+    const fn = facilityLocation({ layout: 'full', n, data, symmetric: true });
     const plain = await maximize(fn.oracle(), { optimizer: 'lazy', budget: 5 });
     assert.deepEqual(plain.gains, [3, 3, 0, 0, 0]);
     for (const optimizer of ['naive', 'lazy', 'stochastic', 'lazier'] as const) {

@@ -1,4 +1,4 @@
-import type { DenseKernel, GainOracle } from '@smartmix/submodular';
+import type { FullKernel, GainOracle } from '@smartmix/submodular';
 
 /** Rows [start, end) of the summation blocks of n rows, block 0 first (rows n−1 … n−8192), written out by hand. */
 export function handBlocks(n: number): [start: number, end: number][] {
@@ -11,7 +11,7 @@ export function handBlocks(n: number): [start: number, end: number][] {
  * Facility location straight from the fixture README, with none of the library's machinery (no open-row lists,
  * no column gathers, no branch-free sums): every gain is a fresh blocked scan of K[·,k] against the memo.
  */
-export function referenceFacilityLocation(kernel: DenseKernel): GainOracle {
+export function referenceFacilityLocation(kernel: FullKernel): GainOracle {
   const { n, data } = kernel;
   const memo = new Float32Array(n);
   return {

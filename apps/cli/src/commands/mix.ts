@@ -118,7 +118,7 @@ export function registerMix(program: Command): void {
     .option('--device <device>', 'cpu | cuda | cuda:N', SPEC_DEFAULTS.device)
     .option(
       '--max-kernel-memory <MiB>',
-      'largest group kernel to hold; larger groups are ordered blockwise (facility location)',
+      'largest group kernel to hold (its upper triangle: n(n+1)/2 float32); larger groups are ordered blockwise (facility location)',
       integerOption('--max-kernel-memory', 1),
       SPEC_DEFAULTS.maxKernelMemory,
     )

@@ -70,7 +70,7 @@ export function registerSelect(program: Command): void {
     .option('--device <device>', 'cpu | cuda | cuda:N for the kernel GEMM', 'cpu')
     .option(
       '--max-kernel-memory <MiB>',
-      'largest n×n kernel to hold; above it facility location runs blockwise (no kernel)',
+      'largest kernel to hold (its upper triangle: n(n+1)/2 float32); above it facility location and graph cut run blockwise (no kernel)',
       integerOption('--max-kernel-memory', 1),
       DEFAULT_MAX_KERNEL_BYTES / 2 ** 20,
     )

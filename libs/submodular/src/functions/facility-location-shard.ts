@@ -1,13 +1,10 @@
 import { createSimilarityBlockRunner, type DeviceOptions, type SimilarityBlockRunner } from '@smartmix/onnx';
-import { blockCount, blockOf, blockRange, SUMMATION_BLOCK_ROWS } from '../blocked-sum.js';
+import { blockCount, blockRange, SUMMATION_BLOCK_ROWS } from '../blocked-sum.js';
 import { checkCandidates, checkElement } from '../validate.js';
 import { facilityLocationBlockGain, raiseMemo } from './facility-location.js';
-import { OpenColumns } from './open-columns.js';
+import { DEFAULT_OPEN_BUDGET_BYTES, OpenColumns } from './open-columns.js';
 
 const CANDIDATE_BATCH = 128;
-
-/** Default memory for kept open rows per shard (8 bytes a row: index and value). */
-export const DEFAULT_OPEN_BUDGET_BYTES = 256 * 2 ** 20;
 
 /** Which summation blocks a shard owns: [firstBlock, endBlock) of blockCount(n) (see blocked-sum.ts). */
 export interface ShardBlocks {
@@ -164,7 +161,9 @@ export class FacilityLocationShard implements FacilityLocationPart {
     // Candidates with kept open rows are summed from them; the others need their columns computed.
     const scanAt: number[] = [];
     for (let c = 0; c < candidates.length; c++) {
-      if (!this.sparseGain(candidates[c]!, out.subarray(c * blocks, (c + 1) * blocks))) scanAt.push(c);
+      const partials = out.subarray(c * blocks, (c + 1) * blocks);
+      const { memo, rowStart, n, firstBlock } = this;
+      if (!this.open.partialGains(candidates[c]!, memo, rowStart, n, firstBlock, partials)) scanAt.push(c);
     }
     for (let first = 0; first < scanAt.length; first += CANDIDATE_BATCH) {
       const at = scanAt.slice(first, first + CANDIDATE_BATCH);
@@ -206,48 +205,19 @@ export class FacilityLocationShard implements FacilityLocationPart {
     return out;
   }
 
-  /**
-   * k's partial gains from its kept open rows, compacting them to the rows still open. Each term goes to its block's
-   * partial in list (ground-set) order, so the partials equal a full scan's, bit for bit. False when k's list was
-   * dropped for lack of budget (then k is scanned).
-   */
-  private sparseGain(k: number, partials: Float64Array): boolean {
-    const { memo, rowStart, n, firstBlock } = this;
-    return this.open.compact(k, (row, value) => {
-      const m = memo[row - rowStart]!;
-      if (!(value > m)) return false;
-      const b = blockOf(n, row) - firstBlock;
-      partials[b] = partials[b]! + Math.fround(value - m);
-      return true;
-    });
-  }
-
   commit(elements: Int32Array): Promise<void> {
     for (const k of elements) checkElement(k, this.n);
     return this.exclusive(() => this.applyCommit(elements));
   }
 
   private async applyCommit(elements: Int32Array): Promise<void> {
-    // Rows off k's open list already have memo ≥ K[r,k]: raising the listed ones is the whole update.
-    const scan: number[] = [];
-    for (const k of elements) {
-      const kept = this.open.forEach(k, (row, value) => this.raise(row, value));
-      if (!kept) scan.push(k);
-      this.open.drop(k);
-    }
+    const scan = elements.filter((k) => !this.open.commit(k, this.memo, this.rowStart));
     // memo = max over the chosen columns is independent of order, so a replay may batch its GEMMs.
     for (let first = 0; first < scan.length; first += CANDIDATE_BATCH) {
-      await this.forEachBlock(
-        Int32Array.from(scan.slice(first, first + CANDIDATE_BATCH)),
-        (_, column, _b, start, end) =>
-          raiseMemo(column, this.memo.subarray(start - this.rowStart, end - this.rowStart), 0, end - start),
+      await this.forEachBlock(scan.subarray(first, first + CANDIDATE_BATCH), (_, column, _b, start, end) =>
+        raiseMemo(column, this.memo.subarray(start - this.rowStart, end - this.rowStart), 0, end - start),
       );
     }
-  }
-
-  private raise(row: number, value: number): void {
-    const i = row - this.rowStart;
-    if (value > this.memo[i]!) this.memo[i] = value;
   }
 
   async valueParts(): Promise<Float64Array> {

@@ -1,8 +1,9 @@
-import { blockCount, blockedSum, blockOf, combineBlockSums } from '../blocked-sum.js';
-import { forEachColumn, gatherScratch } from '../kernel-columns.js';
+import { blockCount, blockedSum, combineBlockSums } from '../blocked-sum.js';
+import { ColumnScratch, forEachColumn } from '../kernel-columns.js';
 import type { DenseKernel, GainOracle, SetFunction } from '../types.js';
+import { forEachUpperValue } from '../upper-tiles.js';
 import { checkCandidates, checkCommit, checkKernel, checkSet } from '../validate.js';
-import { OpenRows } from './open-rows.js';
+import { DEFAULT_OPEN_BUDGET_BYTES, OpenColumns } from './open-columns.js';
 
 /**
  * One block's share of a facility-location gain: Σ over rows end−1 … start of the float32 difference
@@ -46,122 +47,81 @@ export function facilityLocationValue(memo: Float32Array): number {
   });
 }
 
-/** The rows where column[i] > memo[i], in ground-set order, into `rows`. */
-function collectOpenRows(column: Float32Array, memo: Float32Array, rows: Int32Array): number {
-  let count = 0;
-  for (let i = column.length - 1; i >= 0; i--) if (column[i]! > memo[i]!) rows[count++] = i;
-  return count;
+/**
+ * memo[i] = max(0, max_{j∈set} K[i,j]). An upper kernel is read once in memory order rather than column by column
+ * (each column of it is a gather): a stored K[r,c] raises memo[r] when c is in the set and memo[c] when r is. A max
+ * does not depend on the order it is taken in, so both ways give the same bits.
+ */
+function memoOfSet(kernel: DenseKernel, set: ArrayLike<number>): Float32Array {
+  const { n, data } = kernel;
+  const memo = new Float32Array(n);
+  if (kernel.layout !== 'upper') {
+    forEachColumn(kernel, Int32Array.from(set), new ColumnScratch(kernel), (_, column) =>
+      raiseMemo(column, memo, 0, n),
+    );
+    return memo;
+  }
+  const inSet = new Uint8Array(n);
+  for (let a = 0; a < set.length; a++) inSet[set[a]!] = 1;
+  forEachUpperValue(n, data, (r, c, value) => {
+    if (inSet[c] && value > memo[r]!) memo[r] = value;
+    if (inSet[r] && value > memo[c]!) memo[c] = value;
+  });
+  return memo;
 }
 
 class FacilityLocationOracle implements GainOracle {
   readonly n: number;
   private readonly memo: Float32Array;
   private readonly selected: Uint8Array;
-  private readonly open: OpenRows;
-  private readonly rows: Int32Array;
-  private readonly openCount = new Int32Array(1);
+  private readonly open: OpenColumns;
   /** Per-block sums of a sparse evaluation, combined like any blocked sum. */
   private readonly partials: Float64Array;
-  private readonly gather: Float32Array;
+  private readonly gather: ColumnScratch;
 
   constructor(private readonly kernel: DenseKernel) {
     this.n = kernel.n;
     this.memo = new Float32Array(kernel.n);
     this.selected = new Uint8Array(kernel.n);
-    this.open = new OpenRows(kernel.n);
-    this.rows = new Int32Array(this.open.capacity);
+    this.open = new OpenColumns(kernel.n, DEFAULT_OPEN_BUDGET_BYTES);
     this.partials = new Float64Array(blockCount(kernel.n));
-    this.gather = gatherScratch(kernel);
+    this.gather = new ColumnScratch(kernel);
   }
 
   async gains(candidates: Int32Array): Promise<Float64Array> {
     checkCandidates(candidates, this.n);
+    const { n, memo, partials } = this;
     const out = new Float64Array(candidates.length);
-    // Candidates with an open-row list are evaluated sparsely; the others need their whole column.
-    const scanAt = new Int32Array(candidates.length);
-    const scan = new Int32Array(candidates.length);
-    let scans = 0;
+    // Candidates with kept open rows are evaluated from them; the others need their whole column.
+    const scanAt: number[] = [];
     for (let c = 0; c < candidates.length; c++) {
-      const k = candidates[c]!;
-      const list = this.open.list(k);
-      if (list) out[c] = this.openGain(k, list);
-      else {
-        scanAt[scans] = c;
-        scan[scans++] = k;
-      }
+      partials.fill(0);
+      if (this.open.partialGains(candidates[c]!, memo, 0, n, 0, partials))
+        out[c] = combineBlockSums(partials);
+      else scanAt.push(c);
     }
-    forEachColumn(this.kernel, scan.subarray(0, scans), this.gather, (s, column) => {
-      out[scanAt[s]!] = this.scanGain(scan[s]!, column);
+    const scan = Int32Array.from(scanAt, (c) => candidates[c]!);
+    const collect = this.open.collector(scan);
+    forEachColumn(this.kernel, scan, this.gather, (s, column) => {
+      const openRows = collect.openRows(s);
+      out[scanAt[s]!] = blockedSum(n, (start, end) =>
+        facilityLocationBlockGain(column, memo, start, end, openRows),
+      );
+      collect.add(s, column, memo, 0);
     });
+    collect.keep();
     return out;
-  }
-
-  private scanGain(k: number, column: Float32Array): number {
-    const { memo, openCount } = this;
-    openCount[0] = 0;
-    const gain = blockedSum(this.n, (start, end) =>
-      facilityLocationBlockGain(column, memo, start, end, openCount),
-    );
-    if (openCount[0]! <= this.open.capacity) {
-      this.open.keep(k, this.rows, collectOpenRows(column, memo, this.rows));
-    }
-    return gain;
-  }
-
-  /**
-   * The gain over k's open rows, compacting the list to the rows still open. Each row's term goes to its block's
-   * partial sum in list (ground-set) order, so the result is the full scan's blocked sum, bit for bit.
-   */
-  private openGain(k: number, list: Int32Array): number {
-    const { memo, partials } = this;
-    const { n, data, symmetric } = this.kernel;
-    const base = symmetric ? k * n : k; // K[r,k] = data[base + r·stride]
-    const stride = symmetric ? 1 : n;
-    partials.fill(0);
-    let block = 0;
-    let sum = 0;
-    let kept = 0;
-    for (let t = 0, length = this.open.length(k); t < length; t++) {
-      const r = list[t]!;
-      const v = data[base + r * stride]!;
-      const m = memo[r]!;
-      if (v > m) {
-        const b = blockOf(n, r);
-        if (b !== block) {
-          partials[block] = sum;
-          block = b;
-          sum = 0;
-        }
-        sum += Math.fround(v - m);
-        list[kept++] = r;
-      }
-    }
-    partials[block] = sum;
-    this.open.shrink(k, kept);
-    return combineBlockSums(partials);
   }
 
   async commit(k: number): Promise<void> {
     checkCommit(k, this.n, this.selected);
     this.selected[k] = 1;
     const { memo } = this;
-    const list = this.open.list(k);
-    if (list) {
-      // Rows off the list already have memo ≥ K[r,k]: raising the listed ones is the whole update.
-      const { n, data, symmetric } = this.kernel;
-      const base = symmetric ? k * n : k;
-      const stride = symmetric ? 1 : n;
-      for (let t = 0, length = this.open.length(k); t < length; t++) {
-        const r = list[t]!;
-        const v = data[base + r * stride]!;
-        if (v > memo[r]!) memo[r] = v;
-      }
-    } else {
+    if (!this.open.commit(k, memo, 0)) {
       forEachColumn(this.kernel, Int32Array.of(k), this.gather, (_, column) =>
         raiseMemo(column, memo, 0, this.n),
       );
     }
-    this.open.drop(k);
   }
 }
 
@@ -177,11 +137,7 @@ export function facilityLocation(kernel: DenseKernel): SetFunction {
     oracle: () => new FacilityLocationOracle(kernel),
     evaluate(set) {
       checkSet(set, kernel.n);
-      const memo = new Float32Array(kernel.n);
-      forEachColumn(kernel, Int32Array.from(set), gatherScratch(kernel), (_, column) =>
-        raiseMemo(column, memo, 0, kernel.n),
-      );
-      return facilityLocationValue(memo);
+      return facilityLocationValue(memoOfSet(kernel, set));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { blockedSum } from '../blocked-sum.js';
-import { forEachColumn, gatherScratch } from '../kernel-columns.js';
+import { ColumnScratch, entryReader, forEachColumn } from '../kernel-columns.js';
 import type { DenseKernel, GainOracle, SetFunction } from '../types.js';
 import { checkCandidates, checkCommit, checkKernel, checkLambda, checkSet } from '../validate.js';
 
@@ -8,7 +8,7 @@ function columnTotals(kernel: DenseKernel): Float64Array {
   const { n } = kernel;
   const totals = new Float64Array(n);
   const all = Int32Array.from({ length: n }, (_, k) => k);
-  forEachColumn(kernel, all, gatherScratch(kernel), (k, column) => {
+  forEachColumn(kernel, all, new ColumnScratch(kernel), (k, column) => {
     totals[k] = blockedSum(n, (start, end) => {
       let sum = 0;
       for (let j = end - 1; j >= start; j--) sum += column[j]!;
@@ -28,7 +28,8 @@ class GraphCutOracle implements GainOracle {
   /** S[k] = Σ_{j chosen} K[k,j], added in commit order. */
   private readonly toSelection: Float64Array;
   private readonly twoLambda: number;
-  private readonly gather: Float32Array;
+  private readonly gather: ColumnScratch;
+  private readonly entry: (r: number, c: number) => number;
 
   constructor(
     private readonly kernel: DenseKernel,
@@ -39,16 +40,16 @@ class GraphCutOracle implements GainOracle {
     this.selected = new Uint8Array(kernel.n);
     this.toSelection = new Float64Array(kernel.n);
     this.twoLambda = Math.fround(2 * lambda32);
-    this.gather = gatherScratch(kernel);
+    this.gather = new ColumnScratch(kernel);
+    this.entry = entryReader(kernel);
   }
 
   async gains(candidates: Int32Array): Promise<Float64Array> {
     checkCandidates(candidates, this.n);
-    const { n, data } = this.kernel;
     const out = new Float64Array(candidates.length);
     for (let c = 0; c < candidates.length; c++) {
       const k = candidates[c]!;
-      const self = Math.fround(this.lambda32 * data[k * n + k]!);
+      const self = Math.fround(this.lambda32 * this.entry(k, k));
       out[c] = this.totals[k]! - this.twoLambda * this.toSelection[k]! - self;
     }
     return out;
@@ -79,12 +80,11 @@ export function graphCut(kernel: DenseKernel, lambda: number): SetFunction {
     evaluate(set) {
       checkSet(set, kernel.n);
       const t = columnTotalsOnce();
-      const { n, data } = kernel;
+      const entry = entryReader(kernel);
       let value = 0;
       for (let a = 0; a < set.length; a++) value += t[set[a]!]!;
       for (let a = 0; a < set.length; a++) {
-        const row = set[a]! * n;
-        for (let b = 0; b < set.length; b++) value -= Math.fround(lambda32 * data[row + set[b]!]!);
+        for (let b = 0; b < set.length; b++) value -= Math.fround(lambda32 * entry(set[a]!, set[b]!));
       }
       return value;
     },

@@ -1,3 +1,4 @@
+import { entryReader } from '../kernel-columns.js';
 import type { DenseKernel, GainOracle, SetFunction } from '../types.js';
 import { checkCandidates, checkCommit, checkKernel, checkLambda, checkSet } from '../validate.js';
 
@@ -16,27 +17,25 @@ class LogDeterminantState {
   /** Length of every c[k] (the number of items chosen before the most recent). */
   private length = 0;
   private previous = -1;
+  private readonly kernelEntry: (r: number, c: number) => number;
 
-  constructor(
-    private readonly kernel: DenseKernel,
-    lambda: number,
-  ) {
-    const { n, data } = kernel;
+  constructor(kernel: DenseKernel, lambda: number) {
+    const { n } = kernel;
     this.n = n;
+    this.kernelEntry = entryReader(kernel);
     this.pivot = new Float64Array(n);
-    for (let k = 0; k < n; k++) this.pivot[k] = Math.sqrt(data[k * n + k]! + lambda);
+    for (let k = 0; k < n; k++) this.pivot[k] = Math.sqrt(this.kernelEntry(k, k) + lambda);
     this.chosen = new Uint8Array(n);
     this.cholesky = new Float64Array(0);
   }
 
   /** e[k]: k's new Cholesky entry against the most recent item p. */
   private entry(k: number): number {
-    const { n, data } = this.kernel;
     const p = this.previous;
     const cap = this.capacity;
     let dot = 0;
     for (let t = 0; t < this.length; t++) dot += this.cholesky[p * cap + t]! * this.cholesky[k * cap + t]!;
-    return (data[p * n + k]! - dot) / this.pivot[p]!;
+    return (this.kernelEntry(p, k) - dot) / this.pivot[p]!;
   }
 
   gain(k: number): number {
@@ -108,11 +107,11 @@ export function logDeterminant(kernel: DenseKernel, lambda: number): SetFunction
       checkSet(set, kernel.n);
       // The same recursion on the subset alone: Σ of the gains of adding its items in order.
       const size = set.length;
-      const { n, data } = kernel;
+      const entry = entryReader(kernel);
       const sub = new Float32Array(size * size);
       for (let a = 0; a < size; a++)
-        for (let b = 0; b < size; b++) sub[a * size + b] = data[set[a]! * n + set[b]!]!;
-      const state = new LogDeterminantState({ n: size, data: sub, symmetric: false }, lambda);
+        for (let b = 0; b < size; b++) sub[a * size + b] = entry(set[a]!, set[b]!);
+      const state = new LogDeterminantState({ layout: 'full', n: size, data: sub, symmetric: false }, lambda);
       let value = 0;
       for (let a = 0; a < size; a++) {
         value += state.gain(a);

@@ -1,9 +1,14 @@
+import { blockOf } from '../blocked-sum.js';
+
+/** Default memory for kept open rows (per oracle or shard; 8 bytes a row: index and value). */
+export const DEFAULT_OPEN_BUDGET_BYTES = 256 * 2 ** 20;
+
 /**
- * Facility location's sparse bookkeeping for a shard whose columns are computed, not stored. A row i is "open" for
- * candidate k while K[i,k] > memo[i]; memo values only grow, so a row once closed stays closed, and after one full
- * evaluation k's later gains need only the rows open then, with their similarity values, visited in the same
- * (ground-set) order: the same terms, the same bits, without recomputing the column. Late in a greedy run a handful
- * of rows stay open per candidate, so re-evaluations cost O(open rows) instead of a GEMM over the shard.
+ * Facility location's sparse bookkeeping. A row i is "open" for candidate k while K[i,k] > memo[i]; memo values only
+ * grow, so a row once closed stays closed, and after one full evaluation k's later gains need only the rows open
+ * then, with their similarity values, visited in the same (ground-set) order: the same terms, the same bits, without
+ * reading the column again — which for a shard means recomputing it by GEMM, and for an upper-triangle kernel
+ * gathering it. Late in a greedy run a handful of rows stay open per candidate, so re-evaluations cost O(open rows).
  *
  * A list is kept only while it has at most `capacity` rows (⌈rows/16⌉, at least 64) and the kept lists fit the byte
  * budget (8 bytes a row); the other candidates are simply evaluated in full again.
@@ -44,6 +49,41 @@ export class OpenColumns {
       list.values = values.slice(0, kept);
     }
     return true;
+  }
+
+  /**
+   * k's facility-location gain from its kept rows, as per-block partial sums: each still-open row's term
+   * float32(K[r,k] − memo[r]) is added to partials[block(r) − firstBlock] in list (ground-set) order — a full scan's
+   * terms in a full scan's order — and the list is compacted to those rows. `memo` holds rows from `rowStart` on; the
+   * blocks are those of a ground set of n rows (blocked-sum.ts). False when k has no list.
+   */
+  partialGains(
+    k: number,
+    memo: Float32Array,
+    rowStart: number,
+    n: number,
+    firstBlock: number,
+    partials: Float64Array,
+  ): boolean {
+    return this.compact(k, (row, value) => {
+      const m = memo[row - rowStart]!;
+      if (!(value > m)) return false;
+      const b = blockOf(n, row) - firstBlock;
+      partials[b] = partials[b]! + Math.fround(value - m);
+      return true;
+    });
+  }
+
+  /**
+   * Commits k to `memo` (rows from `rowStart` on) from its kept rows — rows off the list already have memo ≥ K[r,k],
+   * so raising the listed ones is the whole update — and forgets the list. False when k has no list.
+   */
+  commit(k: number, memo: Float32Array, rowStart: number): boolean {
+    const kept = this.forEach(k, (row, value) => {
+      if (value > memo[row - rowStart]!) memo[row - rowStart] = value;
+    });
+    this.drop(k);
+    return kept;
   }
 
   /** Visits k's kept rows in order. False when k has no list. */

@@ -37,10 +37,8 @@ export function cosineKernel(
 ): Promise<DenseKernel> {
   if (x.length !== n * d) throw new RangeError(`cosineKernel: ${x.length} values do not fill ${n}×${d}`);
   if (mode === 'data') return Promise.resolve(exactDataKernel(x, n, d));
-  if ('products' in placement) return sijsKernel(x, n, d, placement.products);
-  // Only MLAS (CPU) is known to compute the product exactly symmetric.
-  const cpu = (placement.device ?? 'cpu') === 'cpu';
-  return sijsKernel(x, n, d, inProcessDotProducts(placement), cpu);
+  const products = 'products' in placement ? placement.products : inProcessDotProducts(placement);
+  return sijsKernel(x, n, d, products);
 }
 
 export { normalizeRows } from './normalize.js';
