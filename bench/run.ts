@@ -40,9 +40,13 @@ const benchmarks: { name: string; run: () => Promise<object> }[] = [
   { name: 'embed', run: () => embedBench(SCRATCH) },
 ];
 
+// A benchmark's exact name runs just that one (select-fl-lazy-n10000 is also part of select-fl-lazy-n100000-…);
+// otherwise every benchmark whose name contains the filter.
 const filter = process.argv[2];
+const exact = benchmarks.filter((b) => b.name === filter);
+const chosen = exact.length > 0 ? exact : benchmarks.filter((b) => !filter || b.name.includes(filter));
 await mkdir(RESULTS, { recursive: true });
-for (const bench of benchmarks.filter((b) => !filter || b.name.includes(filter))) {
+for (const bench of chosen) {
   process.stderr.write(`bench ${bench.name} …\n`);
   const result = await bench.run();
   const record = {

@@ -2,8 +2,10 @@
  * The 'upper' kernel layout: an exactly symmetric n×n kernel stored as the tiles on and above its diagonal.
  *
  * The matrix is cut into 4×4 tiles (n padded up to a multiple of 4); tile (I, J) for I ≤ J holds K[4I+a, 4J+b] at
- * a·4 + b, so one tile is 16 floats, one 64-byte cache line. Tile row I stores its tiles (I, I), (I, I+1), … one
- * after another. Diagonal tiles are stored whole (both of their triangles).
+ * b·4 + a (column-major), so one tile is 16 floats, a 64-byte cache line, and a column of a tile is 16 contiguous
+ * bytes, which never straddle two cache lines (array buffers are 16-byte aligned; 64-byte alignment cannot be asked
+ * for from JavaScript). Tile row I stores its tiles (I, I), (I, I+1), … one after another. Diagonal tiles are
+ * stored whole (both of their triangles).
  *
  * Why tiles rather than the rows of the triangle one after another: a greedy reads kernel columns, and column k of
  * a half-stored matrix is half a row (contiguous) and half a column (one value per stored row). Row after row, that
@@ -35,7 +37,7 @@ function tileOffset(t: number, I: number, J: number): number {
 
 /** Index of K[r,c] for r ≤ c, or for r, c in the same diagonal tile. */
 export function upperIndex(t: number, r: number, c: number): number {
-  return tileOffset(t, r >> 2, c >> 2) + (r & 3) * TILE + (c & 3);
+  return tileOffset(t, r >> 2, c >> 2) + (c & 3) * TILE + (r & 3);
 }
 
 /**
@@ -52,10 +54,10 @@ export function storeUpperRow(
   const t = tilesPerSide(n);
   const first = r & ~3;
   if (from > first) throw new RangeError(`row ${r} must start at column ${first} or before, not ${from}`);
-  let at = tileOffset(t, r >> 2, r >> 2) + (r & 3) * TILE;
+  let at = tileOffset(t, r >> 2, r >> 2) + (r & 3);
   for (let c = first; c < n; c += TILE, at += TILE_VALUES) {
     const count = Math.min(TILE, n - c);
-    for (let b = 0; b < count; b++) data[at + b] = values[c - from + b]!;
+    for (let b = 0; b < count; b++) data[at + b * TILE] = values[c - from + b]!;
   }
 }
 
@@ -64,21 +66,21 @@ export function gatherUpperColumn(n: number, data: Float32Array, k: number, out:
   const t = tilesPerSide(n);
   const J = k >> 2;
   const b = k & 3;
-  // Tiles (I, J) above and on the diagonal: their column b holds K[4I+a, k].
+  // Tiles (I, J) above and on the diagonal: their column b (contiguous) holds K[4I+a, k].
   let i = 0;
   for (let I = 0; I <= J; I++, i += TILE) {
-    const at = tileOffset(t, I, J) + b;
-    out[i] = data[at]!;
-    out[i + 1] = data[at + TILE]!;
-    out[i + 2] = data[at + 2 * TILE]!;
-    out[i + 3] = data[at + 3 * TILE]!;
-  }
-  // Tiles (J, I) right of the diagonal, consecutive in memory: their row b holds K[k, 4I+a] = K[4I+a, k].
-  for (let I = J + 1, at = tileOffset(t, J, I) + b * TILE; I < t; I++, i += TILE, at += TILE_VALUES) {
+    const at = tileOffset(t, I, J) + b * TILE;
     out[i] = data[at]!;
     out[i + 1] = data[at + 1]!;
     out[i + 2] = data[at + 2]!;
     out[i + 3] = data[at + 3]!;
+  }
+  // Tiles (J, I) right of the diagonal, consecutive in memory: their row b holds K[k, 4I+a] = K[4I+a, k].
+  for (let I = J + 1, at = tileOffset(t, J, I) + b; I < t; I++, i += TILE, at += TILE_VALUES) {
+    out[i] = data[at]!;
+    out[i + 1] = data[at + TILE]!;
+    out[i + 2] = data[at + 2 * TILE]!;
+    out[i + 3] = data[at + 3 * TILE]!;
   }
 }
 
@@ -95,9 +97,9 @@ export function forEachUpperValue(
   let at = 0;
   for (let I = 0; I < t; I++) {
     for (let J = I; J < t; J++, at += TILE_VALUES) {
-      for (let a = 0; a < TILE && TILE * I + a < n; a++) {
-        for (let b = 0; b < TILE && TILE * J + b < n; b++)
-          visit(TILE * I + a, TILE * J + b, data[at + a * TILE + b]!);
+      for (let b = 0; b < TILE && TILE * J + b < n; b++) {
+        for (let a = 0; a < TILE && TILE * I + a < n; a++)
+          visit(TILE * I + a, TILE * J + b, data[at + b * TILE + a]!);
       }
     }
   }

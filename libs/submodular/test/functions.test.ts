@@ -99,7 +99,7 @@ describe('evaluate', () => {
 });
 
 describe('kernel layouts', () => {
-  it('store the 4×4 tiles on and above the diagonal, row-major tiles, tile rows one after another', () => {
+  it('store the 4×4 tiles on and above the diagonal, column-major tiles, tile rows one after another', () => {
     // n = 6: tiles (0,0), (0,1), (1,1) of 16 values each; K[r,c] = 10r + c + 10c + r is symmetric.
     const n = 6;
     const value = (r: number, c: number) => 11 * (r + c) + (r === c ? 0.5 : 0);
@@ -109,8 +109,8 @@ describe('kernel layouts', () => {
       const row = Float32Array.from({ length: n }, (_, c) => value(r, c));
       storeUpperRow(upper.data, n, r, row, 0);
     }
-    assert.equal(upper.data[16 + 1 * 4 + 1], value(1, 5), 'K[1,5]: tile (0,1), row 1, column 1');
-    assert.equal(upper.data[32 + 1 * 4 + 0], value(5, 4), 'K[5,4]: diagonal tile (1,1) holds both triangles');
+    assert.equal(upper.data[16 + 1 * 4 + 0], value(0, 5), 'K[0,5]: tile (0,1), column 1, row 0');
+    assert.equal(upper.data[32 + 0 * 4 + 1], value(5, 4), 'K[5,4]: diagonal tile (1,1) holds both triangles');
     const entry = entryReader(upper);
     const full = asFull(upper, true);
     for (let r = 0; r < n; r++) {
