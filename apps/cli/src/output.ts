@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { writeFileAtomically } from '@smartmix/storage/atomic-file';
 
 /** Writes text to stdout ('-') or atomically to a file (temp + rename), so a failed run leaves no partial file. */
 export async function writeTextOutput(target: string, text: string): Promise<void> {
@@ -7,14 +6,7 @@ export async function writeTextOutput(target: string, text: string): Promise<voi
     process.stdout.write(text);
     return;
   }
-  const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, text);
-    await rename(temp, target);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
+  await writeFileAtomically(target, text);
 }
 
 /** Writes JSON (indented, one trailing newline) as writeTextOutput does. */

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import type { EmbeddedWindow } from '@smartmix/embedding';
 import { MatrixRowWriter } from '@smartmix/npy';
+import { temporaryPathFor } from '@smartmix/storage/atomic-file';
 
 /**
  * The two files of `smartmix embed`, streamed window by window: the float32 .npy of vectors and the JSON array
@@ -20,9 +20,9 @@ export class EmbeddingOutput {
 
   static async create(npyFile: string, idsFile: string, dim: number): Promise<EmbeddingOutput> {
     const matrix = await MatrixRowWriter.create(npyFile, dim);
-    const idsTemp = `${idsFile}.${randomBytes(6).toString('hex')}.tmp`;
+    const idsTemp = temporaryPathFor(idsFile);
     try {
-      const ids = await open(idsTemp, 'w');
+      const ids = await open(idsTemp, 'wx');
       await ids.write('[');
       return new EmbeddingOutput(matrix, idsFile, idsTemp, ids);
     } catch (err) {

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
+import { temporaryPathFor } from '@smartmix/storage/atomic-file';
 import { formatHeader } from './header.js';
 
 /**
@@ -24,8 +24,8 @@ export class MatrixRowWriter {
   ) {}
 
   static async create(file: string, cols: number): Promise<MatrixRowWriter> {
-    const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    const handle = await open(temp, 'w');
+    const temp = temporaryPathFor(file);
+    const handle = await open(temp, 'wx');
     return new MatrixRowWriter(file, cols, temp, handle);
   }
 

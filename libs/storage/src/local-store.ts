@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeFileAtomically } from './atomic-file.js';
 import { ownedBytes } from './bytes.js';
 import { StoreError } from './errors.js';
 import { checkKey, checkPrefix, isValidKey } from './keys.js';
@@ -33,28 +33,15 @@ export class LocalDirectoryStore implements ArtifactStore {
   }
 
   /**
-   * Writes a temporary file beside the target, fsyncs it and renames it over the target. rename() within a
-   * directory is atomic, so readers see the old file or the new one; the fsync makes sure a crash cannot
-   * leave a renamed-but-empty file. (The directory entry itself is not fsynced: losing a rename in a crash
-   * only costs a recomputation.)
+   * Writes atomically (atomic-file.ts): readers see the old file or the new one. '~' cannot occur in a key, so the
+   * temporary names never collide with keys and list() never returns them.
    */
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const file = this.pathOf(key);
-    // '~' cannot occur in a key, so temporary names never collide with keys and list() never returns them.
-    const temp = join(dirname(file), `.${basename(file)}~${randomBytes(6).toString('hex')}.tmp`);
     try {
       await mkdir(dirname(file), { recursive: true });
-      const handle = await open(temp, 'wx');
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, file);
+      await writeFileAtomically(file, bytes);
     } catch (err) {
-      // Best effort: the write error is the one worth reporting, not a failure to clean up after it.
-      await rm(temp, { force: true }).catch(() => undefined);
       throw this.failure(key, 'cannot write', err);
     }
   }
