@@ -1,5 +1,7 @@
-export const TEMPLATE_TYPES = ['zs_opt', 'zs_noopt', 'fs_opt', 'fs_noopt'] as const;
-export type TemplateType = (typeof TEMPLATE_TYPES)[number];
+import { TEMPLATE_TYPES, type TemplateType } from '@smartmix/dataset';
+
+// The template types are the dataset's (one definition); the mixture's users get them from here too.
+export { TEMPLATE_TYPES, type TemplateType };
 
 /** Instances (or budget) per template type of one task. */
 export type TemplateCounts = Record<TemplateType, number>;
