@@ -12,6 +12,7 @@ import {
 import type { ArtifactStore } from '@smartmix/storage';
 import { EmbeddingOutput } from './embed-output.js';
 import { JobInputError } from './errors.js';
+import { inProcessEmbedding, type PlacedBatchRunner, type Placement } from './placement.js';
 
 export interface EmbedderSettings extends OnnxEmbedderOptions {
   /** Texts per model run. */
@@ -21,7 +22,10 @@ export interface EmbedderSettings extends OnnxEmbedderOptions {
 export interface EmbedRunInfo {
   records: number;
   dim: number;
-  device: 'cpu' | 'cuda';
+  /** Where the model runs: 'cpu' or 'cuda' (the workers' when they embed; comma-separated when theirs differ). */
+  device: string;
+  /** Where the batches run: 'in process', or the workers (the placement's description). */
+  placement: string;
   /** Tokens per text; longer texts are cut. */
   maxLength: number;
   /** The embedder's content id: the cache key prefix, and what a manifest records. */
@@ -34,6 +38,8 @@ export interface EmbedJobOptions {
   embedder: EmbedderSettings;
   /** Where vectors are cached by (embedder, text); none: no cache. */
   store?: ArtifactStore;
+  /** Where the batches run (default: in process). */
+  placement?: Placement;
   out: string;
   idsOut: string;
   onStart?: (info: EmbedRunInfo) => void;
@@ -53,7 +59,9 @@ async function* promptItems(inputs: string[], read: ReadOptions) {
 /**
  * Embeds every prompt of `inputs` with `embedder`, streaming: `visit` gets each window of vectors in collection
  * order. The collection is read once to validate it and count its records before the model is loaded, so bad
- * input fails fast and costs no model time (reading is far faster than embedding).
+ * input fails fast and costs no model time (reading is far faster than embedding). The coordinator keeps its own
+ * copy of the embedder — its tokenizer forms the batches, its id keys the cache — and the placement runs the
+ * batches, here or on workers.
  */
 export async function embedCollection(
   options: Omit<EmbedJobOptions, 'out' | 'idsOut'>,
@@ -63,11 +71,14 @@ export async function embedCollection(
   for await (const _ of readCollection(options.inputs, options.read)) records++;
   const start = performance.now();
   const embedder = await OnnxEmbedder.open(options.embedder);
+  let runner: PlacedBatchRunner | undefined;
   try {
+    runner = await (options.placement?.embedding ?? inProcessEmbedding)(embedder, options.embedder);
     const info: EmbedRunInfo = {
       records,
       dim: embedder.dim,
-      device: embedder.device,
+      device: runner.device,
+      placement: options.placement?.description ?? 'in process',
       maxLength: embedder.options.maxLength,
       embedderId: embedder.id,
     };
@@ -75,6 +86,7 @@ export async function embedCollection(
     const stream = embedStream(embedder, promptItems(options.inputs, options.read), {
       batchSize: options.embedder.batchSize,
       cache: options.store && new EmbeddingCache(options.store, embedder.id, embedder.dim),
+      runner,
       onProgress: options.onProgress,
     });
     for (let next = await stream.next(); ; next = await stream.next()) {
@@ -82,6 +94,7 @@ export async function embedCollection(
       await visit(next.value, info);
     }
   } finally {
+    runner?.close();
     await embedder.release();
   }
 }
