@@ -2,17 +2,11 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type ReadOptions, readCollection } from '@smartmix/dataset';
-import {
-  EmbeddingCache,
-  type EmbedStats,
-  embedStream,
-  OnnxEmbedder,
-  type OnnxEmbedderOptions,
-} from '@smartmix/embedding';
+import { EmbeddingCache, type EmbedStats, embedStream, type OnnxEmbedderOptions } from '@smartmix/embedding';
 import type { ArtifactStore } from '@smartmix/storage';
 import { EmbeddingOutput } from './embed-output.js';
 import { JobInputError } from './errors.js';
-import { inProcessEmbedding, type PlacedBatchRunner, type Placement } from './placement.js';
+import { inProcessEmbedding, type Placement } from './placement.js';
 
 export interface EmbedderSettings extends OnnxEmbedderOptions {
   /** Texts per model run. */
@@ -59,9 +53,8 @@ async function* promptItems(inputs: string[], read: ReadOptions) {
 /**
  * Embeds every prompt of `inputs` with `embedder`, streaming: `visit` gets each window of vectors in collection
  * order. The collection is read once to validate it and count its records before the model is loaded, so bad
- * input fails fast and costs no model time (reading is far faster than embedding). The coordinator keeps its own
- * copy of the embedder — its tokenizer forms the batches, its id keys the cache — and the placement runs the
- * batches, here or on workers.
+ * input fails fast and costs no model time (reading is far faster than embedding). The placement runs the batches,
+ * here or on workers; the coordinator's own copy of the embedder forms them and keys the cache.
  */
 export async function embedCollection(
   options: Omit<EmbedJobOptions, 'out' | 'idsOut'>,
@@ -70,14 +63,13 @@ export async function embedCollection(
   let records = 0;
   for await (const _ of readCollection(options.inputs, options.read)) records++;
   const start = performance.now();
-  const embedder = await OnnxEmbedder.open(options.embedder);
-  let runner: PlacedBatchRunner | undefined;
+  const placed = await (options.placement?.embedding ?? inProcessEmbedding)(options.embedder);
+  const { embedder } = placed;
   try {
-    runner = await (options.placement?.embedding ?? inProcessEmbedding)(embedder, options.embedder);
     const info: EmbedRunInfo = {
       records,
       dim: embedder.dim,
-      device: runner.device,
+      device: placed.device,
       placement: options.placement?.description ?? 'in process',
       maxLength: embedder.options.maxLength,
       embedderId: embedder.id,
@@ -86,7 +78,7 @@ export async function embedCollection(
     const stream = embedStream(embedder, promptItems(options.inputs, options.read), {
       batchSize: options.embedder.batchSize,
       cache: options.store && new EmbeddingCache(options.store, embedder.id, embedder.dim),
-      runner,
+      runner: placed,
       onProgress: options.onProgress,
     });
     for (let next = await stream.next(); ; next = await stream.next()) {
@@ -94,8 +86,7 @@ export async function embedCollection(
       await visit(next.value, info);
     }
   } finally {
-    runner?.close();
-    await embedder.release();
+    await placed.close();
   }
 }
 

@@ -12,7 +12,7 @@ import {
   type WorkerConnection,
   WorkerPool,
 } from '@smartmix/cluster';
-import { type BatchRunner, inProcessRunner, type OnnxEmbedder } from '@smartmix/embedding';
+import { type BatchRunner, inProcessRunner, OnnxEmbedder } from '@smartmix/embedding';
 import type { JobTracker } from '@smartmix/metrics';
 import type { DeviceOptions } from '@smartmix/onnx';
 import { type KernelPlacement, shardRows } from '@smartmix/submodular';
@@ -42,20 +42,22 @@ export interface PlacementOptions {
   tracker?: JobTracker;
 }
 
-/** Where an embedding's batches run, for as long as the embedding lasts. */
-export interface PlacedBatchRunner extends BatchRunner {
-  /** The execution provider(s) the model runs on ('cpu', 'cuda'). */
+/** An embedder placed for one embedding: where its batches run, for as long as the embedding lasts. */
+export interface PlacedEmbedder extends BatchRunner {
+  /** The coordinator's own copy: its tokenizer forms the batches, its id keys the cache. */
+  embedder: OnnxEmbedder;
+  /** The execution provider(s) the batches run on ('cpu', 'cuda'; the workers' when they run them). */
   device: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface Placement {
   kernel: KernelPlacement;
   /**
-   * Runs the batches of `embedder` (the coordinator's, opened with `settings`): in this process, or on the workers,
-   * which open the same files and must come to the same embedder.
+   * Opens the embedder `settings` name and says where its batches run: in this process, or on the workers, which
+   * open the same files and must come to the same embedder.
    */
-  embedding(embedder: OnnxEmbedder, settings: EmbedderSettings): Promise<PlacedBatchRunner>;
+  embedding(settings: EmbedderSettings): Promise<PlacedEmbedder>;
   /** Where the work ran, for outputs and manifests. */
   description: string;
   /** Independent pieces of work (stage-2 groups) worth running at once: one per worker. */
@@ -102,7 +104,26 @@ function onWorkers(
         return parts;
       },
     },
-    embedding: (embedder, settings) => embedOnWorkers(pool, embedderSpec(settings), embedder),
+    embedding: async (settings) => {
+      const spec = embedderSpec(settings);
+      // The coordinator's copy only tokenizes (and probes once): on CPU, so a coordinator without a GPU can drive
+      // GPU workers (their --device is theirs), even with --strict-device.
+      const embedder = await OnnxEmbedder.open({ ...settings, device: 'cpu', strictDevice: false });
+      try {
+        const runner = await embedOnWorkers(pool, spec, embedder);
+        return {
+          ...runner,
+          embedder,
+          close: async () => {
+            runner.close();
+            await embedder.release();
+          },
+        };
+      } catch (err) {
+        await embedder.release();
+        throw err;
+      }
+    },
   };
 }
 
@@ -121,9 +142,10 @@ function embedderSpec(settings: EmbedderSettings) {
   };
 }
 
-/** Embedding batches run by the coordinator's own embedder, one at a time. */
-export async function inProcessEmbedding(embedder: OnnxEmbedder): Promise<PlacedBatchRunner> {
-  return { ...inProcessRunner(embedder), device: embedder.device, close: () => {} };
+/** Embedding batches run by the coordinator's own embedder, one at a time, on the job's device. */
+export async function inProcessEmbedding(settings: EmbedderSettings): Promise<PlacedEmbedder> {
+  const embedder = await OnnxEmbedder.open(settings);
+  return { ...inProcessRunner(embedder), embedder, device: embedder.device, close: () => embedder.release() };
 }
 
 /**

@@ -78,8 +78,9 @@ export function embedHandler(device: DeviceOptions, idleTtlMs: number): Pick<Wor
       const fail = (code: grpc.status, message: string) => {
         if (failed) return;
         failed = true;
-        // Emitted, not destroy()ed: the stream then ends with this status (a destroyed stream sends none).
-        call.emit('error', rpcFailure(code, `Embed: ${message}`));
+        // Emitted, not destroy()ed: the stream then ends with this status (a destroyed stream sends none). The
+        // caller's error names the worker and the method.
+        call.emit('error', rpcFailure(code, message));
       };
       const send = async (reply: EmbedReply) => {
         if (!call.write(reply)) await new Promise((resolve) => call.once('drain', resolve));
