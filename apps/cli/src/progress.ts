@@ -32,7 +32,8 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): P
   return {
     start(fields) {
       total = Number(fields.records) || 0;
-      if (tty) stream.write(`embedding ${total} texts (${fields.device}, dim ${fields.dim})\n`);
+      if (tty)
+        stream.write(`embedding ${total} texts (${fields.placement}, ${fields.device}, dim ${fields.dim})\n`);
       else json('start', fields);
     },
     update(stats) {

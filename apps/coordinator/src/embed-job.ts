@@ -2,16 +2,11 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type ReadOptions, readCollection } from '@smartmix/dataset';
-import {
-  EmbeddingCache,
-  type EmbedStats,
-  embedStream,
-  OnnxEmbedder,
-  type OnnxEmbedderOptions,
-} from '@smartmix/embedding';
+import { EmbeddingCache, type EmbedStats, embedStream, type OnnxEmbedderOptions } from '@smartmix/embedding';
 import type { ArtifactStore } from '@smartmix/storage';
 import { EmbeddingOutput } from './embed-output.js';
 import { JobInputError } from './errors.js';
+import { inProcessEmbedding, type Placement } from './placement.js';
 
 export interface EmbedderSettings extends OnnxEmbedderOptions {
   /** Texts per model run. */
@@ -21,7 +16,10 @@ export interface EmbedderSettings extends OnnxEmbedderOptions {
 export interface EmbedRunInfo {
   records: number;
   dim: number;
-  device: 'cpu' | 'cuda';
+  /** Where the model runs: 'cpu' or 'cuda' (the workers' when they embed; comma-separated when theirs differ). */
+  device: string;
+  /** Where the batches run: 'in process', or the workers (the placement's description). */
+  placement: string;
   /** Tokens per text; longer texts are cut. */
   maxLength: number;
   /** The embedder's content id: the cache key prefix, and what a manifest records. */
@@ -34,6 +32,8 @@ export interface EmbedJobOptions {
   embedder: EmbedderSettings;
   /** Where vectors are cached by (embedder, text); none: no cache. */
   store?: ArtifactStore;
+  /** Where the batches run (default: in process). */
+  placement?: Placement;
   out: string;
   idsOut: string;
   onStart?: (info: EmbedRunInfo) => void;
@@ -53,7 +53,8 @@ async function* promptItems(inputs: string[], read: ReadOptions) {
 /**
  * Embeds every prompt of `inputs` with `embedder`, streaming: `visit` gets each window of vectors in collection
  * order. The collection is read once to validate it and count its records before the model is loaded, so bad
- * input fails fast and costs no model time (reading is far faster than embedding).
+ * input fails fast and costs no model time (reading is far faster than embedding). The placement runs the batches,
+ * here or on workers; the coordinator's own copy of the embedder forms them and keys the cache.
  */
 export async function embedCollection(
   options: Omit<EmbedJobOptions, 'out' | 'idsOut'>,
@@ -62,12 +63,14 @@ export async function embedCollection(
   let records = 0;
   for await (const _ of readCollection(options.inputs, options.read)) records++;
   const start = performance.now();
-  const embedder = await OnnxEmbedder.open(options.embedder);
+  const placed = await (options.placement?.embedding ?? inProcessEmbedding)(options.embedder);
+  const { embedder } = placed;
   try {
     const info: EmbedRunInfo = {
       records,
       dim: embedder.dim,
-      device: embedder.device,
+      device: placed.device,
+      placement: options.placement?.description ?? 'in process',
       maxLength: embedder.options.maxLength,
       embedderId: embedder.id,
     };
@@ -75,6 +78,7 @@ export async function embedCollection(
     const stream = embedStream(embedder, promptItems(options.inputs, options.read), {
       batchSize: options.embedder.batchSize,
       cache: options.store && new EmbeddingCache(options.store, embedder.id, embedder.dim),
+      runner: placed,
       onProgress: options.onProgress,
     });
     for (let next = await stream.next(); ; next = await stream.next()) {
@@ -82,7 +86,7 @@ export async function embedCollection(
       await visit(next.value, info);
     }
   } finally {
-    await embedder.release();
+    await placed.close();
   }
 }
 

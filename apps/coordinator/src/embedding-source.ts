@@ -5,6 +5,7 @@ import { readMatrix } from '@smartmix/npy';
 import type { ArtifactStore } from '@smartmix/storage';
 import { type EmbedderSettings, type EmbedRunInfo, embedCollection } from './embed-job.js';
 import { JobInputError } from './errors.js';
+import type { Placement } from './placement.js';
 
 export interface LoadedEmbeddings {
   d: number;
@@ -15,6 +16,8 @@ export interface LoadedEmbeddings {
   source: { file: string; ids: string } | { embedder: string };
   /** Rows that no collection record uses (reported in the manifest, never silently ignored). */
   unusedRows: number;
+  /** Where a model computed them in this run ('in process (cpu)', '2 local workers (cpu)'); none: not computed here. */
+  computedOn?: string;
 }
 
 async function readIds(file: string): Promise<string[]> {
@@ -108,6 +111,7 @@ export async function modelEmbeddings(
   options: ReadOptions,
   embedder: EmbedderSettings,
   store: ArtifactStore,
+  placement: Placement | undefined,
   log: (line: string) => void,
   onEmbedded?: (embedder: string, count: number) => void,
 ): Promise<LoadedEmbeddings> {
@@ -124,7 +128,7 @@ export async function modelEmbeddings(
     reported = stats.embedded;
   };
   const result = await embedCollection(
-    { inputs, read: options, embedder, store, onStart, onProgress },
+    { inputs, read: options, embedder, store, placement, onStart, onProgress },
     (window, info) => {
       if (data.length === 0) data = new Float32Array(info.records * info.dim);
       data.set(window.vectors, rows * info.dim);
@@ -132,8 +136,9 @@ export async function modelEmbeddings(
     },
   );
   const { stats } = result;
+  const computedOn = `${result.placement} (${result.device})`;
   log(
-    `embeddings: ${stats.embedded} embedded, ${stats.cached} reused, ${stats.truncated} truncated to ${result.maxLength} tokens (${result.device})`,
+    `embeddings: ${stats.embedded} embedded, ${stats.cached} reused, ${stats.truncated} truncated to ${result.maxLength} tokens, ${computedOn}`,
   );
   return {
     d: result.dim,
@@ -141,5 +146,6 @@ export async function modelEmbeddings(
     data,
     source: { embedder: `onnx:${result.embedderId}` },
     unusedRows: 0,
+    computedOn,
   };
 }

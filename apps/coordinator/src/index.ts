@@ -15,7 +15,7 @@ export {
   type SweepEntry,
 } from './mix-job.js';
 export type { MixerName, MixJobOptions } from './mix-options.js';
-export { openPlacement, type Placement, type PlacementOptions } from './placement.js';
+export { openPlacement, type PlacedEmbedder, type Placement, type PlacementOptions } from './placement.js';
 export { ProgressLog } from './progress.js';
 export { type ReportJobOptions, runReportJob } from './report-job.js';
 export { exitCleanlyOnSignals } from './shutdown.js';

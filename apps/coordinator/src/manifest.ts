@@ -93,6 +93,8 @@ export function buildManifest(input: ManifestInput): Record<string, unknown> {
     lineage: input.artifacts.lineage,
     execution: {
       placement: options.placement?.description ?? 'in process',
+      // Where the prompt embeddings were computed in this run (null: read from a file, or the hashing embedder).
+      embedding: input.embeddings?.computedOn ?? null,
       rpcBytes: options.placement?.traffic() ?? { sent: 0, received: 0 },
       resume: options.resume ?? false,
     },

@@ -100,6 +100,7 @@ async function prepareCollection(
               { fields: options.fields },
               options.embedder,
               options.store,
+              options.placement,
               log,
               (embedder, count) => options.tracker?.embedded(embedder, count),
             )

@@ -3,6 +3,7 @@ import {
   type ClientTlsFiles,
   clientCredentials,
   connectWorkers,
+  embedOnWorkers,
   facilityLocationPartsOnWorkers,
   resolveToken,
   similarityMatrixFromWorkers,
@@ -11,9 +12,12 @@ import {
   type WorkerConnection,
   WorkerPool,
 } from '@smartmix/cluster';
+import { type BatchRunner, inProcessRunner, OnnxEmbedder } from '@smartmix/embedding';
 import type { JobTracker } from '@smartmix/metrics';
 import type { DeviceOptions } from '@smartmix/onnx';
 import { type KernelPlacement, shardRows } from '@smartmix/submodular';
+import type { EmbedderSettings } from './embed-job.js';
+import { JobInputError } from './errors.js';
 import { onShutdown, shuttingDown } from './shutdown.js';
 
 export interface PlacementOptions {
@@ -38,8 +42,22 @@ export interface PlacementOptions {
   tracker?: JobTracker;
 }
 
+/** An embedder placed for one embedding: where its batches run, for as long as the embedding lasts. */
+export interface PlacedEmbedder extends BatchRunner {
+  /** The coordinator's own copy: its tokenizer forms the batches, its id keys the cache. */
+  embedder: OnnxEmbedder;
+  /** The execution provider(s) the batches run on ('cpu', 'cuda'; the workers' when they run them). */
+  device: string;
+  close(): Promise<void>;
+}
+
 export interface Placement {
   kernel: KernelPlacement;
+  /**
+   * Opens the embedder `settings` name and says where its batches run: in this process, or on the workers, which
+   * open the same files and must come to the same embedder.
+   */
+  embedding(settings: EmbedderSettings): Promise<PlacedEmbedder>;
   /** Where the work ran, for outputs and manifests. */
   description: string;
   /** Independent pieces of work (stage-2 groups) worth running at once: one per worker. */
@@ -58,35 +76,81 @@ const unlessShuttingDown =
     if (!shuttingDown()) warn(line);
   };
 
-/** Similarity work on a pool of workers: dense kernels by row ranges, facility location by block shards. */
+/**
+ * Similarity work on a pool of workers (dense kernels by row ranges, facility location by block shards) and
+ * embedding batches on the same pool, so a worker lost to one is lost to the other.
+ */
 function onWorkers(
   connections: WorkerConnection[],
   warn: (line: string) => void,
   tracker: JobTracker | undefined,
-): KernelPlacement {
+): Pick<Placement, 'kernel' | 'embedding'> {
   for (const c of connections) tracker?.workerUp(c.address, true);
   const pool = new WorkerPool(connections, (lost, cause, replacement) => {
     tracker?.workerUp(lost.address, false);
     warn(`warning: ${cause.message}; its work moves to worker ${replacement.address}`);
   });
   return {
-    products: (rows, n, d) => similarityMatrixFromWorkers(pool, rows, n, d),
-    facilityLocationParts: async (rows, n, d) => {
-      const parts = await facilityLocationPartsOnWorkers(pool, rows, n, d);
-      tracker?.shards(
-        parts.map((part) => {
-          const [start, end] = shardRows(n, part);
-          return end - start;
-        }),
-      );
-      return parts;
+    kernel: {
+      products: (rows, n, d) => similarityMatrixFromWorkers(pool, rows, n, d),
+      facilityLocationParts: async (rows, n, d) => {
+        const parts = await facilityLocationPartsOnWorkers(pool, rows, n, d);
+        tracker?.shards(
+          parts.map((part) => {
+            const [start, end] = shardRows(n, part);
+            return end - start;
+          }),
+        );
+        return parts;
+      },
+    },
+    embedding: async (settings) => {
+      const spec = embedderSpec(settings);
+      // The coordinator's copy only tokenizes (and probes once): on CPU, so a coordinator without a GPU can drive
+      // GPU workers (their --device is theirs), even with --strict-device.
+      const embedder = await OnnxEmbedder.open({ ...settings, device: 'cpu', strictDevice: false });
+      try {
+        const runner = await embedOnWorkers(pool, spec, embedder);
+        return {
+          ...runner,
+          embedder,
+          close: async () => {
+            runner.close();
+            await embedder.release();
+          },
+        };
+      } catch (err) {
+        await embedder.release();
+        throw err;
+      }
     },
   };
 }
 
+/** The embedder's settings as a worker takes them: files by path (as the worker sees them; none: the bundled model). */
+function embedderSpec(settings: EmbedderSettings) {
+  const { model, tokenizer } = settings;
+  if (typeof model === 'object' || typeof tokenizer === 'object') {
+    throw new JobInputError('embedding on workers needs the model and tokenizer as files, not in memory');
+  }
+  return {
+    modelFile: model ?? '',
+    tokenizerFile: tokenizer ?? '',
+    pooling: settings.pooling ?? 'mean',
+    normalize: settings.normalize ?? true,
+    maxLength: settings.maxLength ?? 0,
+  };
+}
+
+/** Embedding batches run by the coordinator's own embedder, one at a time, on the job's device. */
+export async function inProcessEmbedding(settings: EmbedderSettings): Promise<PlacedEmbedder> {
+  const embedder = await OnnxEmbedder.open(settings);
+  return { ...inProcessRunner(embedder), embedder, device: embedder.device, close: () => embedder.release() };
+}
+
 /**
- * Decides where similarity work runs. Local workers and remote workers are the same code path (gRPC), differing only
- * in who started the processes; in-process is the same GEMM without the network.
+ * Decides where similarity work and embedding batches run. Local workers and remote workers are the same code path
+ * (gRPC), differing only in who started the processes; in-process is the same GEMM and model without the network.
  */
 export async function openPlacement(options: PlacementOptions): Promise<Placement> {
   const warn = unlessShuttingDown(options.warn ?? stderrLine);
@@ -104,7 +168,7 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
       observer: options.tracker?.rpcClient(),
     });
     return {
-      kernel: onWorkers(connections, warn, options.tracker),
+      ...onWorkers(connections, warn, options.tracker),
       description: `workers ${connections.map((c) => c.address).join(',')}`,
       concurrency: connections.length,
       traffic: () => totalTraffic(connections),
@@ -120,7 +184,7 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
     );
     const forgetCleanup = onShutdown(() => local.stop());
     return {
-      kernel: onWorkers(local.connections, warn, options.tracker),
+      ...onWorkers(local.connections, warn, options.tracker),
       description: `${options.workers} local worker${options.workers > 1 ? 's' : ''}`,
       concurrency: options.workers,
       traffic: () => totalTraffic(local.connections),
@@ -132,6 +196,7 @@ export async function openPlacement(options: PlacementOptions): Promise<Placemen
   }
   return {
     kernel: options.device,
+    embedding: inProcessEmbedding,
     description: 'in process',
     concurrency: 1,
     traffic: () => ({ sent: 0, received: 0 }),

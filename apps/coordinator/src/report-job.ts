@@ -86,7 +86,9 @@ async function embeddingsOf(
   if (source?.kind === 'onnx') {
     const { spec } = source;
     const settings = onnxEmbedderSettings(spec);
-    const loaded = await modelEmbeddings(inputs, { fields }, settings, await openStore(source.store), log);
+    const store = await openStore(source.store);
+    // In process: a report has no workers (and its vectors come from the runs' cache).
+    const loaded = await modelEmbeddings(inputs, { fields }, settings, store, undefined, log);
     const model = spec.modelFile ?? 'the bundled sentence encoder';
     return { loaded, description: `${model} (as the runs were embedded)` };
   }

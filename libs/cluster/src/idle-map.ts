@@ -37,6 +37,15 @@ export class IdleMap<V> {
     return entry?.value;
   }
 
+  /** Drops the entry unused for longest (handed to `onExpire`), to make room under a bound on the entries. */
+  dropLeastRecentlyUsed(): void {
+    let oldest: [string, { value: V; usedAt: number }] | undefined;
+    for (const entry of this.entries) if (!oldest || entry[1].usedAt < oldest[1].usedAt) oldest = entry;
+    if (!oldest) return;
+    this.entries.delete(oldest[0]);
+    this.onExpire(oldest[0], oldest[1].value);
+  }
+
   /** Drops every entry unused for longer than the TTL (called by the timer; public for tests). */
   sweep(): void {
     const cutOff = this.now() - this.ttlMs;

@@ -1,5 +1,12 @@
 export { isAuthorized, resolveToken, TOKEN_ENV, TokenError, tokenMetadata } from './auth.js';
 export { connectWorkers, type WorkerDiscovery } from './discovery.js';
+export {
+  BATCHES_PER_WORKER,
+  type ExpectedEmbedder,
+  embedOnWorkers,
+  type WorkerBatchRunner,
+} from './embed-on-workers.js';
+export type { EmbedderSpec } from './generated/smartmix/v1/EmbedderSpec.js';
 export { IdleMap } from './idle-map.js';
 export { LISTENING_PREFIX, type LocalWorkers, startLocalWorkers, watchParent } from './local-workers.js';
 export { CHUNK_BYTES, MAX_MESSAGE_BYTES } from './protocol.js';

@@ -50,3 +50,23 @@ export function bytesOf(values: Float32Array | Float64Array | Int32Array): Buffe
 export function rowsPerChunk(rowBytes: number): number {
   return Math.max(1, Math.floor(CHUNK_BYTES / rowBytes));
 }
+
+/**
+ * Consecutive runs of `texts` whose UTF-8 bytes stay within CHUNK_BYTES (a longer text travels alone; the raised
+ * message limit still takes it).
+ */
+export function textChunks(texts: readonly string[]): string[][] {
+  const chunks: string[][] = [[]];
+  let bytes = 0;
+  for (const text of texts) {
+    // Each repeated string field costs its length prefix and tag too: a few bytes, counted generously.
+    const size = Buffer.byteLength(text) + 8;
+    if (bytes + size > CHUNK_BYTES && chunks.at(-1)!.length > 0) {
+      chunks.push([]);
+      bytes = 0;
+    }
+    chunks.at(-1)!.push(text);
+    bytes += size;
+  }
+  return chunks;
+}

@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { ShardBlocks } from '@smartmix/submodular';
 import { tokenMetadata } from './auth.js';
 import type { CommitRequest } from './generated/smartmix/v1/CommitRequest.js';
+import type { EmbedderSpec } from './generated/smartmix/v1/EmbedderSpec.js';
 import type { FloatRows__Output } from './generated/smartmix/v1/FloatRows.js';
 import type { HealthResponse__Output } from './generated/smartmix/v1/HealthResponse.js';
 import type { OpenShardRequest } from './generated/smartmix/v1/OpenShardRequest.js';
@@ -12,43 +13,11 @@ import type { RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
 import type { ShardHandle, ShardHandle__Output } from './generated/smartmix/v1/ShardHandle.js';
 import type { WorkerClient } from './generated/smartmix/v1/Worker.js';
 import { bytesOf, CHANNEL_OPTIONS, rowsPerChunk, toFloat32, toFloat64, workerProto } from './protocol.js';
+import { RemoteEmbedder } from './remote-embedder.js';
 import { clientTimingInterceptor, countingDefinition, type RpcObserver } from './rpc-observer.js';
+import { rpcError, WorkerError } from './worker-error.js';
 
-/**
- * A worker that cannot be reached or failed a call: an operational error, reported as one line. `lost` says the
- * worker (or its state) is gone — unreachable, timed out, killed mid-call, restarted — so its work can move to
- * another worker; a refused token or a rejected request is not a loss and is not retried.
- */
-export class WorkerError extends Error {
-  override name = 'WorkerError';
-  constructor(
-    message: string,
-    readonly lost = false,
-  ) {
-    super(message);
-  }
-}
-
-const LOST_CODES = new Set([
-  grpc.status.UNAVAILABLE,
-  grpc.status.DEADLINE_EXCEEDED,
-  grpc.status.CANCELLED,
-  grpc.status.INTERNAL,
-  grpc.status.UNKNOWN,
-  grpc.status.NOT_FOUND,
-]);
-
-function rpcError(address: string, method: string, err: grpc.ServiceError): WorkerError {
-  const reason =
-    err.code === grpc.status.UNAVAILABLE
-      ? `unreachable (${err.details})`
-      : err.code === grpc.status.UNAUTHENTICATED
-        ? 'refused: missing or wrong worker token'
-        : err.code === grpc.status.DEADLINE_EXCEEDED
-          ? 'no answer before the deadline'
-          : err.details || err.message;
-  return new WorkerError(`worker ${address}: ${method}: ${reason}`, LOST_CODES.has(err.code));
-}
+export { WorkerError };
 
 /** How long one call may take before the worker counts as lost (default one hour: a first full evaluation of a
  * large shard on CPU is long). */
@@ -271,6 +240,13 @@ export class WorkerConnection {
       call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, 'SimilarityRows', err)));
       call.on('end', resolve);
     });
+  }
+
+  /** Opens an Embed stream: the worker opens the embedder `spec` names and then embeds batches sent to it. */
+  openEmbedder(spec: EmbedderSpec): RemoteEmbedder {
+    // No deadline on the call, which lasts the whole embedding: every answer on it has its own.
+    const call = this.client.embed(this.metadata);
+    return new RemoteEmbedder(this.address, call, spec, this.options.deadlineMs ?? DEFAULT_CALL_DEADLINE_MS);
   }
 
   async dropRows(handle: RowsHandle__Output): Promise<void> {

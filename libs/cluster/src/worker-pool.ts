@@ -11,7 +11,7 @@ export class WorkerPool {
 
   constructor(
     readonly workers: readonly WorkerConnection[],
-    /** Told of every loss and where the work went (for logs and metrics). */
+    /** Told of every lost worker (once, however many of its calls fail) and where the work went (logs, metrics). */
     private readonly onLost: (
       worker: WorkerConnection,
       cause: WorkerError,
@@ -27,11 +27,12 @@ export class WorkerPool {
 
   /** Marks `worker` lost (once) and returns a live worker to take over its work; throws when none is left. */
   replace(worker: WorkerConnection, cause: WorkerError): WorkerConnection {
+    const newlyLost = !this.lost.has(worker);
     this.lost.add(worker);
     const alive = this.alive();
     if (alive.length === 0) throw new WorkerError(`no worker left: ${cause.message}`);
     const replacement = alive[this.next++ % alive.length]!;
-    this.onLost(worker, cause, replacement);
+    if (newlyLost) this.onLost(worker, cause, replacement);
     return replacement;
   }
 

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import * as grpc from '@grpc/grpc-js';
 import { createSimilarityBlockRunner, type DeviceOptions, type SimilarityBlockRunner } from '@smartmix/onnx';
 import { isAuthorized, UNAUTHENTICATED } from './auth.js';
+import { embedHandler } from './embed-service.js';
 import type { FloatRows } from './generated/smartmix/v1/FloatRows.js';
 import type { HealthResponse } from './generated/smartmix/v1/HealthResponse.js';
 import type { RowsChunk__Output } from './generated/smartmix/v1/RowsChunk.js';
@@ -33,7 +34,10 @@ export const DEFAULT_IDLE_STATE_TTL_MS = 2 * 3_600_000;
 const fail = rpcFailure;
 const INSTANCE_ID = randomBytes(8).toString('hex');
 
-/** The worker's state and RPC handlers: matrices uploaded by coordinators, and a GEMM runner built on first use. */
+/**
+ * The worker's state and RPC handlers: matrices uploaded by coordinators, a GEMM runner built on first use, and the
+ * embedders coordinators asked for.
+ */
 function handlers(options: WorkerServerOptions): WorkerHandlers {
   const ttl = options.idleStateTtlMs ?? DEFAULT_IDLE_STATE_TTL_MS;
   const matrices = new IdleMap<StoredRows>(ttl);
@@ -41,6 +45,7 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
   const getRunner = () => (runner ??= createSimilarityBlockRunner(options));
   return {
     ...shardHandlers(matrices, options, ttl),
+    ...embedHandler(options, ttl),
     Health(_call, callback) {
       const reply: HealthResponse = {
         version: options.version,
@@ -128,7 +133,7 @@ export interface RunningWorker {
   shutdown(graceMs?: number): Promise<void>;
 }
 
-type AnyCall = { metadata: grpc.Metadata; destroy?: (err: Error) => void };
+type AnyCall = { metadata: grpc.Metadata; emit?: (event: 'error', err: Error) => void };
 
 /** Refuses every call without the shared token, before its handler runs. */
 function authenticated(all: WorkerHandlers, token: string | undefined): WorkerHandlers {
@@ -139,7 +144,8 @@ function authenticated(all: WorkerHandlers, token: string | undefined): WorkerHa
       if (isAuthorized(call.metadata, token))
         return (handler as (c: AnyCall, cb?: unknown) => unknown)(call, callback);
       if (callback) return callback(UNAUTHENTICATED);
-      call.destroy?.(UNAUTHENTICATED);
+      // A streaming call sends an error status when its stream emits the error (destroy() would send none).
+      call.emit?.('error', UNAUTHENTICATED);
     };
   }
   return guarded as unknown as WorkerHandlers;

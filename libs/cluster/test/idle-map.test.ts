@@ -26,4 +26,23 @@ describe('IdleMap', () => {
     assert.equal(map.size, 0);
     map.close();
   });
+
+  it('drops the least recently used entry on demand (a bound on entries), handing it to onExpire', () => {
+    let now = 0;
+    const expired: string[] = [];
+    const map = new IdleMap<number>(
+      1000,
+      (key) => expired.push(key),
+      () => now,
+    );
+    map.set('a', 1);
+    now = 1;
+    map.set('b', 2);
+    now = 2;
+    map.get('a');
+    map.dropLeastRecentlyUsed();
+    assert.deepEqual(expired, ['b']);
+    assert.equal(map.get('a'), 1);
+    map.close();
+  });
 });

@@ -1,7 +1,8 @@
+import { type BatchRunner, inProcessRunner } from './batch-runner.js';
 import type { EmbeddingCache } from './embedding-cache.js';
 import { textHash } from './embedding-cache.js';
+import { inOrder } from './in-order.js';
 import type { OnnxEmbedder } from './onnx-embedder.js';
-import type { Encoding } from './tokenizer/tokenizer.js';
 
 export interface EmbedItem {
   id: string;
@@ -33,6 +34,11 @@ export interface EmbedStreamOptions {
    */
   windowSize?: number;
   cache?: EmbeddingCache;
+  /**
+   * Where the batches' model runs happen (default: `embedder` in this process). Everything else — cache, dedupe,
+   * tokenizing, batching — stays here, so the vectors are the same bits wherever the batches run.
+   */
+  runner?: BatchRunner;
   onProgress?: (stats: Readonly<EmbedStats>) => void;
 }
 
@@ -45,7 +51,8 @@ export interface EmbeddedWindow {
 /**
  * Embeds a stream of texts window by window, yielding vectors in input order. Within a window, cached vectors are
  * reused, identical texts are embedded once, and the rest are sorted by token length and batched, so a batch pads
- * little. Returns the statistics when the stream ends.
+ * little; batches run on `options.runner`, several at once if it allows, their results taken in batch order. Returns
+ * the statistics when the stream ends.
  */
 export async function* embedStream(
   embedder: OnnxEmbedder,
@@ -63,9 +70,18 @@ export async function* embedStream(
     tokens: 0,
     paddedTokens: 0,
   };
+  const runner = options.runner ?? inProcessRunner(embedder);
   let window: EmbedItem[] = [];
   const flush = async (): Promise<EmbeddedWindow> => {
-    const result = await embedWindow(embedder, window, batchSize, stats, options.cache, options.onProgress);
+    const result = await embedWindow(
+      embedder,
+      runner,
+      window,
+      batchSize,
+      stats,
+      options.cache,
+      options.onProgress,
+    );
     window = [];
     return result;
   };
@@ -79,6 +95,7 @@ export async function* embedStream(
 
 async function embedWindow(
   embedder: OnnxEmbedder,
+  runner: BatchRunner,
   items: readonly EmbedItem[],
   batchSize: number,
   stats: EmbedStats,
@@ -105,6 +122,7 @@ async function embedWindow(
   });
   const work = [...pending].map(([hash, { text, rows }]) => ({
     hash,
+    text,
     rows,
     encoding: embedder.encode(text),
   }));
@@ -112,13 +130,17 @@ async function embedWindow(
   // Longest first: the first batch shows at once whether the longest inputs fit in memory.
   work.sort((a, b) => b.encoding.ids.length - a.encoding.ids.length);
   const fresh: [string, Float32Array][] = [];
-  for (let start = 0; start < work.length; start += batchSize) {
-    const batch = work.slice(start, start + batchSize);
-    const encodings: Encoding[] = batch.map((w) => w.encoding);
-    const out = new Float32Array(batch.length * dim);
-    await embedder.embed(encodings, out);
+  const batches: (typeof work)[] = [];
+  for (let start = 0; start < work.length; start += batchSize)
+    batches.push(work.slice(start, start + batchSize));
+  const runs = inOrder(batches, runner.concurrency, (batch) =>
+    runner.run({ texts: batch.map((w) => w.text), encodings: batch.map((w) => w.encoding) }),
+  );
+  let next = 0;
+  for await (const out of runs) {
+    const batch = batches[next++]!;
     stats.batches++;
-    stats.paddedTokens += batch.length * encodings[0]!.ids.length;
+    stats.paddedTokens += batch.length * batch[0]!.encoding.ids.length;
     batch.forEach((w, b) => {
       const vector = out.subarray(b * dim, (b + 1) * dim);
       for (const row of w.rows) vectors.set(vector, row * dim);

@@ -1,3 +1,4 @@
+export { type BatchRunner, type EmbedBatch, inProcessRunner } from './batch-runner.js';
 export {
   type EmbeddedWindow,
   type EmbedItem,

@@ -3,7 +3,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { EmbeddingCache, type EmbedStats, embedStream, OnnxEmbedder } from '@smartmix/embedding';
+import {
+  type BatchRunner,
+  EmbeddingCache,
+  type EmbedStats,
+  embedStream,
+  inProcessRunner,
+  OnnxEmbedder,
+} from '@smartmix/embedding';
 import { LocalDirectoryStore } from '@smartmix/storage';
 import { referenceEmbedding, VOCAB, writeTinyBert } from './tiny-bert.js';
 
@@ -134,6 +141,31 @@ describe('OnnxEmbedder on a tiny BERT-shaped model', () => {
     const cls = await OnnxEmbedder.open({ ...files, pooling: 'cls', threads: 1 });
     assert.notEqual(cls.id, embedder.id);
     await Promise.all([embedder.release(), cls.release()]);
+  });
+
+  it('gives the same bytes when batches run several at once on a runner that answers out of order', async () => {
+    const embedder = await OnnxEmbedder.open({ ...files, threads: 1 });
+    const texts = Array.from({ length: 40 }, (_, i) => TEXTS[i % 4]![0] + ' cat'.repeat(i % 7) + ` ${i}`);
+    const alone = await collect(embedder, texts, { batchSize: 3, windowSize: 16 });
+    const local = inProcessRunner(embedder);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const runner: BatchRunner = {
+      concurrency: 4,
+      async run(batch) {
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        // Later batches of a window are shorter: answering them sooner reverses the order of completion.
+        await new Promise((resolve) => setTimeout(resolve, batch.encodings[0]!.ids.length));
+        inFlight--;
+        return local.run(batch);
+      },
+    };
+    const concurrent = await collect(embedder, texts, { batchSize: 3, windowSize: 16, runner });
+    assert.equal(mostInFlight, 4);
+    assert.deepEqual(concurrent.ids, alone.ids);
+    assert.ok(Buffer.from(concurrent.vectors.buffer).equals(Buffer.from(alone.vectors.buffer)));
+    assert.deepEqual(concurrent.stats, alone.stats);
+    await embedder.release();
   });
 });
 

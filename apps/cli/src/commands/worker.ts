@@ -6,7 +6,7 @@ import { integerOption } from '../parse.js';
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description('run a scoring worker (gRPC) until SIGTERM')
+    .description('run a worker (gRPC: similarity scoring and embedding) until SIGTERM')
     .option('--listen <host:port>', 'address to bind (port 0 picks a free one)', '127.0.0.1:50051')
     .option('--device <device>', 'cpu | cuda | cuda:N', 'cpu')
     .option('--strict-device', 'fail instead of falling back to CPU when CUDA is unavailable')
@@ -21,7 +21,7 @@ export function registerWorker(program: Command): void {
     .option('--metrics-listen <host:port>', 'serve Prometheus metrics at http://host:port/metrics')
     .option(
       '--idle-state-ttl <seconds>',
-      'drop matrices and shards unused this long (their coordinator is gone)',
+      'drop matrices, shards and embedders unused this long (their coordinator is gone)',
       integerOption('--idle-state-ttl', 1),
       DEFAULT_IDLE_STATE_TTL_MS / 1000,
     )

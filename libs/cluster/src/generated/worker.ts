@@ -5,6 +5,12 @@ import type { CloseShardResponse as _smartmix_v1_CloseShardResponse, CloseShardR
 import type { CommitRequest as _smartmix_v1_CommitRequest, CommitRequest__Output as _smartmix_v1_CommitRequest__Output } from './smartmix/v1/CommitRequest.js';
 import type { CommitResponse as _smartmix_v1_CommitResponse, CommitResponse__Output as _smartmix_v1_CommitResponse__Output } from './smartmix/v1/CommitResponse.js';
 import type { DropRowsResponse as _smartmix_v1_DropRowsResponse, DropRowsResponse__Output as _smartmix_v1_DropRowsResponse__Output } from './smartmix/v1/DropRowsResponse.js';
+import type { EmbedReply as _smartmix_v1_EmbedReply, EmbedReply__Output as _smartmix_v1_EmbedReply__Output } from './smartmix/v1/EmbedReply.js';
+import type { EmbedRequest as _smartmix_v1_EmbedRequest, EmbedRequest__Output as _smartmix_v1_EmbedRequest__Output } from './smartmix/v1/EmbedRequest.js';
+import type { EmbedTexts as _smartmix_v1_EmbedTexts, EmbedTexts__Output as _smartmix_v1_EmbedTexts__Output } from './smartmix/v1/EmbedTexts.js';
+import type { EmbedVectors as _smartmix_v1_EmbedVectors, EmbedVectors__Output as _smartmix_v1_EmbedVectors__Output } from './smartmix/v1/EmbedVectors.js';
+import type { EmbedderOpened as _smartmix_v1_EmbedderOpened, EmbedderOpened__Output as _smartmix_v1_EmbedderOpened__Output } from './smartmix/v1/EmbedderOpened.js';
+import type { EmbedderSpec as _smartmix_v1_EmbedderSpec, EmbedderSpec__Output as _smartmix_v1_EmbedderSpec__Output } from './smartmix/v1/EmbedderSpec.js';
 import type { FloatRows as _smartmix_v1_FloatRows, FloatRows__Output as _smartmix_v1_FloatRows__Output } from './smartmix/v1/FloatRows.js';
 import type { HealthRequest as _smartmix_v1_HealthRequest, HealthRequest__Output as _smartmix_v1_HealthRequest__Output } from './smartmix/v1/HealthRequest.js';
 import type { HealthResponse as _smartmix_v1_HealthResponse, HealthResponse__Output as _smartmix_v1_HealthResponse__Output } from './smartmix/v1/HealthResponse.js';
@@ -28,6 +34,12 @@ export interface ProtoGrpcType {
       CommitRequest: MessageTypeDefinition<_smartmix_v1_CommitRequest, _smartmix_v1_CommitRequest__Output>
       CommitResponse: MessageTypeDefinition<_smartmix_v1_CommitResponse, _smartmix_v1_CommitResponse__Output>
       DropRowsResponse: MessageTypeDefinition<_smartmix_v1_DropRowsResponse, _smartmix_v1_DropRowsResponse__Output>
+      EmbedReply: MessageTypeDefinition<_smartmix_v1_EmbedReply, _smartmix_v1_EmbedReply__Output>
+      EmbedRequest: MessageTypeDefinition<_smartmix_v1_EmbedRequest, _smartmix_v1_EmbedRequest__Output>
+      EmbedTexts: MessageTypeDefinition<_smartmix_v1_EmbedTexts, _smartmix_v1_EmbedTexts__Output>
+      EmbedVectors: MessageTypeDefinition<_smartmix_v1_EmbedVectors, _smartmix_v1_EmbedVectors__Output>
+      EmbedderOpened: MessageTypeDefinition<_smartmix_v1_EmbedderOpened, _smartmix_v1_EmbedderOpened__Output>
+      EmbedderSpec: MessageTypeDefinition<_smartmix_v1_EmbedderSpec, _smartmix_v1_EmbedderSpec__Output>
       FloatRows: MessageTypeDefinition<_smartmix_v1_FloatRows, _smartmix_v1_FloatRows__Output>
       HealthRequest: MessageTypeDefinition<_smartmix_v1_HealthRequest, _smartmix_v1_HealthRequest__Output>
       HealthResponse: MessageTypeDefinition<_smartmix_v1_HealthResponse, _smartmix_v1_HealthResponse__Output>

@@ -6,6 +6,8 @@ import type { CloseShardResponse as _smartmix_v1_CloseShardResponse, CloseShardR
 import type { CommitRequest as _smartmix_v1_CommitRequest, CommitRequest__Output as _smartmix_v1_CommitRequest__Output } from '../../smartmix/v1/CommitRequest.js';
 import type { CommitResponse as _smartmix_v1_CommitResponse, CommitResponse__Output as _smartmix_v1_CommitResponse__Output } from '../../smartmix/v1/CommitResponse.js';
 import type { DropRowsResponse as _smartmix_v1_DropRowsResponse, DropRowsResponse__Output as _smartmix_v1_DropRowsResponse__Output } from '../../smartmix/v1/DropRowsResponse.js';
+import type { EmbedReply as _smartmix_v1_EmbedReply, EmbedReply__Output as _smartmix_v1_EmbedReply__Output } from '../../smartmix/v1/EmbedReply.js';
+import type { EmbedRequest as _smartmix_v1_EmbedRequest, EmbedRequest__Output as _smartmix_v1_EmbedRequest__Output } from '../../smartmix/v1/EmbedRequest.js';
 import type { FloatRows as _smartmix_v1_FloatRows, FloatRows__Output as _smartmix_v1_FloatRows__Output } from '../../smartmix/v1/FloatRows.js';
 import type { HealthRequest as _smartmix_v1_HealthRequest, HealthRequest__Output as _smartmix_v1_HealthRequest__Output } from '../../smartmix/v1/HealthRequest.js';
 import type { HealthResponse as _smartmix_v1_HealthResponse, HealthResponse__Output as _smartmix_v1_HealthResponse__Output } from '../../smartmix/v1/HealthResponse.js';
@@ -49,6 +51,11 @@ export interface WorkerClient extends grpc.Client {
   dropRows(argument: _smartmix_v1_RowsHandle, metadata: grpc.Metadata, callback: grpc.requestCallback<_smartmix_v1_DropRowsResponse__Output>): grpc.ClientUnaryCall;
   dropRows(argument: _smartmix_v1_RowsHandle, options: grpc.CallOptions, callback: grpc.requestCallback<_smartmix_v1_DropRowsResponse__Output>): grpc.ClientUnaryCall;
   dropRows(argument: _smartmix_v1_RowsHandle, callback: grpc.requestCallback<_smartmix_v1_DropRowsResponse__Output>): grpc.ClientUnaryCall;
+  
+  Embed(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_smartmix_v1_EmbedRequest, _smartmix_v1_EmbedReply__Output>;
+  Embed(options?: grpc.CallOptions): grpc.ClientDuplexStream<_smartmix_v1_EmbedRequest, _smartmix_v1_EmbedReply__Output>;
+  embed(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_smartmix_v1_EmbedRequest, _smartmix_v1_EmbedReply__Output>;
+  embed(options?: grpc.CallOptions): grpc.ClientDuplexStream<_smartmix_v1_EmbedRequest, _smartmix_v1_EmbedReply__Output>;
   
   Health(argument: _smartmix_v1_HealthRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_smartmix_v1_HealthResponse__Output>): grpc.ClientUnaryCall;
   Health(argument: _smartmix_v1_HealthRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_smartmix_v1_HealthResponse__Output>): grpc.ClientUnaryCall;
@@ -107,6 +114,8 @@ export interface WorkerHandlers extends grpc.UntypedServiceImplementation {
   
   DropRows: grpc.handleUnaryCall<_smartmix_v1_RowsHandle__Output, _smartmix_v1_DropRowsResponse>;
   
+  Embed: grpc.handleBidiStreamingCall<_smartmix_v1_EmbedRequest__Output, _smartmix_v1_EmbedReply>;
+  
   Health: grpc.handleUnaryCall<_smartmix_v1_HealthRequest__Output, _smartmix_v1_HealthResponse>;
   
   OpenShard: grpc.handleUnaryCall<_smartmix_v1_OpenShardRequest__Output, _smartmix_v1_ShardHandle>;
@@ -126,6 +135,7 @@ export interface WorkerDefinition extends grpc.ServiceDefinition {
   ColumnSums: MethodDefinition<_smartmix_v1_PartialGainsRequest, _smartmix_v1_PartialSums, _smartmix_v1_PartialGainsRequest__Output, _smartmix_v1_PartialSums__Output>
   Commit: MethodDefinition<_smartmix_v1_CommitRequest, _smartmix_v1_CommitResponse, _smartmix_v1_CommitRequest__Output, _smartmix_v1_CommitResponse__Output>
   DropRows: MethodDefinition<_smartmix_v1_RowsHandle, _smartmix_v1_DropRowsResponse, _smartmix_v1_RowsHandle__Output, _smartmix_v1_DropRowsResponse__Output>
+  Embed: MethodDefinition<_smartmix_v1_EmbedRequest, _smartmix_v1_EmbedReply, _smartmix_v1_EmbedRequest__Output, _smartmix_v1_EmbedReply__Output>
   Health: MethodDefinition<_smartmix_v1_HealthRequest, _smartmix_v1_HealthResponse, _smartmix_v1_HealthRequest__Output, _smartmix_v1_HealthResponse__Output>
   OpenShard: MethodDefinition<_smartmix_v1_OpenShardRequest, _smartmix_v1_ShardHandle, _smartmix_v1_OpenShardRequest__Output, _smartmix_v1_ShardHandle__Output>
   PartialGains: MethodDefinition<_smartmix_v1_PartialGainsRequest, _smartmix_v1_PartialSums, _smartmix_v1_PartialGainsRequest__Output, _smartmix_v1_PartialSums__Output>
