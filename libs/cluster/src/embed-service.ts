@@ -7,7 +7,7 @@ import type { EmbedRequest__Output } from './generated/smartmix/v1/EmbedRequest.
 import type { WorkerHandlers } from './generated/smartmix/v1/Worker.js';
 import { IdleMap } from './idle-map.js';
 import { bytesOf, rowsPerChunk } from './protocol.js';
-import { rpcFailure } from './shard-service.js';
+import { failStream } from './shard-service.js';
 
 /** Embedders a worker keeps open at once (each holds a model session); the least recently used goes first. */
 const MAX_OPEN_EMBEDDERS = 4;
@@ -78,9 +78,8 @@ export function embedHandler(device: DeviceOptions, idleTtlMs: number): Pick<Wor
       const fail = (code: grpc.status, message: string) => {
         if (failed) return;
         failed = true;
-        // Emitted, not destroy()ed: the stream then ends with this status (a destroyed stream sends none). The
-        // caller's error names the worker and the method.
-        call.emit('error', rpcFailure(code, message));
+        // The caller's error names the worker and the method.
+        failStream(call, code, message);
       };
       const send = async (reply: EmbedReply) => {
         if (!call.write(reply)) await new Promise((resolve) => call.once('drain', resolve));

@@ -24,6 +24,18 @@ export const rpcFailure = (code: grpc.status, details: string) =>
   Object.assign(new Error(details), { code, details });
 
 /**
+ * Ends a server-streaming call with an error status. Emitted, not destroy()ed: grpc-js sends the status of an
+ * emitted error, while a destroyed stream sends none and the caller waits for its deadline.
+ */
+export function failStream(
+  call: { emit(event: 'error', err: Error): unknown },
+  code: grpc.status,
+  details: string,
+): void {
+  call.emit('error', rpcFailure(code, details));
+}
+
+/**
  * The worker's side of the sharded facility-location oracle (and of graph cut's column totals): shards over matrices
  * uploaded with PutRows, each owning whole summation blocks, answering per-block partial sums (libs/submodular's
  * FacilityLocationShard does the work).
@@ -84,7 +96,7 @@ export function shardHandlers(
         call.end();
       } catch (err) {
         const e = err as Error & { code?: grpc.status };
-        call.destroy(rpcFailure(e.code ?? grpc.status.INVALID_ARGUMENT, `${method}: ${e.message}`));
+        failStream(call, e.code ?? grpc.status.INVALID_ARGUMENT, `${method}: ${e.message}`);
       }
     };
 

@@ -13,7 +13,7 @@ import type { WorkerHandlers } from './generated/smartmix/v1/Worker.js';
 import { IdleMap } from './idle-map.js';
 import { bytesOf, CHANNEL_OPTIONS, rowsPerChunk, toFloat32, workerProto } from './protocol.js';
 import { countingDefinition, type RpcObserver, serverTimingInterceptor } from './rpc-observer.js';
-import { rpcFailure, type StoredRows, shardHandlers } from './shard-service.js';
+import { failStream, rpcFailure, type StoredRows, shardHandlers } from './shard-service.js';
 import { type ServerTlsFiles, serverCredentials } from './tls.js';
 
 export interface WorkerServerOptions extends DeviceOptions {
@@ -63,21 +63,22 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
       const chunks: Buffer[] = [];
       let dim = 0;
       let bytes = 0;
+      let refused = false;
       call.on('data', (chunk: RowsChunk__Output) => {
+        if (refused) return;
         if (dim === 0) dim = chunk.dim;
         if (chunk.dim !== dim || dim === 0 || chunk.values.length % (4 * dim) !== 0) {
-          call.destroy(
-            fail(
-              grpc.status.INVALID_ARGUMENT,
-              `PutRows: chunk of ${chunk.values.length} bytes is not whole rows of dim ${chunk.dim}`,
-            ),
-          );
+          // Answered at once (the caller stops sending); the rest of the upload is ignored.
+          refused = true;
+          const detail = `PutRows: chunk of ${chunk.values.length} bytes is not whole rows of dim ${chunk.dim}`;
+          callback(fail(grpc.status.INVALID_ARGUMENT, detail));
           return;
         }
         chunks.push(chunk.values);
         bytes += chunk.values.length;
       });
       call.on('end', () => {
+        if (refused) return;
         if (dim === 0) return callback(fail(grpc.status.INVALID_ARGUMENT, 'PutRows: no rows'));
         const id = randomBytes(8).toString('hex');
         const rows = bytes / (4 * dim);
@@ -91,15 +92,11 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
       const request: SimilarityRowsRequest__Output = call.request;
       const matrix = matrices.get(request.rowsId);
       if (!matrix)
-        return call.destroy(fail(grpc.status.NOT_FOUND, `SimilarityRows: no matrix '${request.rowsId}'`));
+        return failStream(call, grpc.status.NOT_FOUND, `SimilarityRows: no matrix '${request.rowsId}'`);
       const { rows: n, dim, data } = matrix;
       if (request.rowEnd > n || request.rowStart >= request.rowEnd) {
-        return call.destroy(
-          fail(
-            grpc.status.OUT_OF_RANGE,
-            `SimilarityRows: rows [${request.rowStart}, ${request.rowEnd}) outside 0…${n}`,
-          ),
-        );
+        const range = `[${request.rowStart}, ${request.rowEnd})`;
+        return failStream(call, grpc.status.OUT_OF_RANGE, `SimilarityRows: rows ${range} outside 0…${n}`);
       }
       try {
         const gemm = await getRunner();
@@ -114,7 +111,7 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
         }
         call.end();
       } catch (err) {
-        call.destroy(fail(grpc.status.INTERNAL, `SimilarityRows: ${(err as Error).message}`));
+        failStream(call, grpc.status.INTERNAL, `SimilarityRows: ${(err as Error).message}`);
       }
     },
 

@@ -98,6 +98,29 @@ describe('local workers follow their coordinator', () => {
   });
 });
 
+describe('streaming calls that fail on the worker', () => {
+  it("end at once with the worker's status, not at the deadline", async () => {
+    const worker = await spawnWorker();
+    // A deadline far beyond the bounded wait below: an answer within it can only be the worker's status.
+    const client = new WorkerConnection(worker.address, undefined, { deadlineMs: 60_000 });
+    try {
+      const started = performance.now();
+      await assert.rejects(
+        client.similarityRows({ id: 'no-such-matrix', rows: 8, dim: 4 }, 0, 8, () => {}),
+        /SimilarityRows.*no matrix 'no-such-matrix'/,
+      );
+      await assert.rejects(
+        client.partialGains('no-such-shard', Int32Array.of(0), 1),
+        /PartialGains.*no-such-shard/,
+      );
+      assert.ok(performance.now() - started < 10_000, 'the calls waited for their deadline');
+    } finally {
+      client.close();
+      worker.stop();
+    }
+  });
+});
+
 describe('state a coordinator leaves behind', () => {
   it('is dropped by the worker once unused for its idle TTL', async () => {
     const worker = await spawnWorker({ args: ['--idle-state-ttl', '1'] });
