@@ -25,6 +25,7 @@ const SPEC_FIELD_OF_FLAG: Record<string, string> = {
   instanceLambda: 'stage2.lambda',
   splitAbove: 'stage2.splitAbove',
   maxKernelMemory: 'stage2.maxKernelMemory',
+  fullOrderUpTo: 'stage2.fullOrderUpTo',
   mixer: 'mixer.name',
   cap: 'mixer.cap',
   temperature: 'mixer.temperature',

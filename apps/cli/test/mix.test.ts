@@ -184,6 +184,42 @@ describe('smartmix mix on t0-mini', { skip: !present && 'no ../shared/data/t0-mi
     }
   });
 
+  it('--full-order-up-to orders larger groups only as far as their budget needs, with the same mixture', async () => {
+    const prefixStore = join(dir, 'prefix-store');
+    const partial = join(dir, 'prefix-1500');
+    let run = await mix(partial, '1500', ['--store', prefixStore, '--full-order-up-to', '16']);
+    assert.equal(run.code, 0, run.stderr);
+    for (const file of ['mixture.jsonl', 'budgets.csv']) {
+      assert.ok(readFileSync(join(dir, 'a', file)).equals(readFileSync(join(partial, file))), file);
+    }
+    const groups = manifestOf(partial).stage2.groups as { size: number; budget: number; ordered: number }[];
+    // Groups above 16 rows: the budget rounded up to a power of two (at least 16), never beyond the group.
+    const expected = ({ size, budget }: { size: number; budget: number }) =>
+      size <= 16 ? size : Math.min(size, Math.max(16, 2 ** Math.ceil(Math.log2(budget))));
+    assert.ok(
+      groups.some((g) => g.ordered < g.size),
+      'some group was ordered only in part',
+    );
+    for (const g of groups) assert.equal(g.ordered, expected(g), JSON.stringify(g));
+    const stored = await Promise.all(
+      (await readdir(join(prefixStore, 'stage2-orders'))).map(async (name) =>
+        JSON.parse(await readFile(join(prefixStore, 'stage2-orders', name), 'utf8')),
+      ),
+    );
+    assert.deepEqual(stored.map((o) => o.order.length).sort(), groups.map((g) => g.ordered).sort());
+    // A larger budget needs longer prefixes: those groups are ordered again, further, and the mixture is still the
+    // complete orders' one.
+    const longer = join(dir, 'prefix-3000');
+    run = await mix(longer, '3000', ['--store', prefixStore, '--full-order-up-to', '16']);
+    assert.equal(run.code, 0, run.stderr);
+    const complete = join(dir, 'complete-3000');
+    assert.equal((await mix(complete, '3000')).code, 0);
+    assert.ok(
+      readFileSync(join(longer, 'mixture.jsonl')).equals(readFileSync(join(complete, 'mixture.jsonl'))),
+    );
+    assert.ok(manifestOf(longer).cache.stage2OrdersComputed > 0);
+  });
+
   it('--split-above halves large groups and spreads every prefix evenly over the halves', async () => {
     const out = join(dir, 'split');
     const splitStore = join(dir, 'split-store');

@@ -26,8 +26,22 @@ export interface OrderSettings {
   instanceFunction: InstanceFunction;
   splitAbove?: number;
   placement: KernelPlacement;
-  /** Largest n×n kernel to hold when ordering a group; larger groups are ordered blockwise. */
+  /** Largest kernel (bytes) to hold when ordering a group; larger groups are ordered blockwise. */
   maxKernelBytes?: number;
+  /** Groups of up to this many rows are ordered completely; larger ones only as far as budgets need (orderLength). */
+  fullOrderUpTo: number;
+}
+
+/**
+ * How far to order a group of n rows for a budget. A small group is ordered completely: cheap, and its one order
+ * serves every budget (and draws its whole diminishing-returns curve). A large group — FLAN has groups of 364k
+ * rows, where a complete order is hundreds of thousands of greedy steps for budgets of a few thousand — is ordered
+ * only to the budget rounded up to a power of two, so growing budgets (a sweep, a later job) recompute it at most
+ * log₂ times. Greedy prefixes do not depend on the length, so the mixture is the same either way.
+ */
+export function orderLength(n: number, budget: number, fullOrderUpTo: number): number {
+  if (n <= fullOrderUpTo) return n;
+  return Math.min(n, Math.max(fullOrderUpTo, 2 ** Math.ceil(Math.log2(budget))));
 }
 
 export interface OrderStats {
@@ -61,7 +75,10 @@ export function groupOrderKey(
   });
 }
 
-/** A stored stage-2 order: self-describing, so a reader can tell which instances its positions refer to. */
+/**
+ * A stored stage-2 order, complete or a prefix (its length tells): self-describing, so a reader can tell which
+ * instances its positions refer to.
+ */
 export interface StoredGroupOrder extends GroupOrder {
   task: string;
   templateType: string;
@@ -69,13 +86,14 @@ export interface StoredGroupOrder extends GroupOrder {
 }
 
 /**
- * Returns the group's full greedy order from the store (`reused`), computing and storing it first when absent;
- * `onStep` reports the greedy steps of a computation. `artifacts` (a job's) records the order's lineage and
- * feeds the job's metrics.
+ * Returns a greedy order of the group covering `budget` positions: from the store (`reused`) when a stored order is
+ * long enough, else computed (orderLength) and stored, replacing a shorter one. `onStep` reports the greedy steps of
+ * a computation. `artifacts` (a job's) records the order's lineage and feeds the job's metrics.
  */
 export async function groupOrder(
   store: ArtifactStore,
   group: GroupToOrder,
+  budget: number,
   settings: OrderSettings,
   stats: OrderStats,
   onStep?: OrderOptions['onStep'],
@@ -90,7 +108,7 @@ export async function groupOrder(
   };
   const tracker = artifacts?.tracker;
   const cached = await getJson<StoredGroupOrder>(store, key);
-  if (cached) {
+  if (cached && cached.order.length >= budget) {
     stats.reused++;
     artifacts?.record(lineage, 'reused');
     tracker?.metrics.groupsDone.inc({ source: 'reused' });
@@ -116,7 +134,10 @@ export async function groupOrder(
           settings.splitAbove,
           scoring,
         )
-      : await orderGroup(group.embeddings, n, settings.d, settings.instanceFunction, scoring);
+      : await orderGroup(group.embeddings, n, settings.d, settings.instanceFunction, {
+          ...scoring,
+          length: orderLength(n, budget, settings.fullOrderUpTo),
+        });
   const stored: StoredGroupOrder = {
     task: group.task,
     templateType: group.templateType,

@@ -24,6 +24,8 @@ export interface GroupSummary {
   objective: number | null;
   /** [prefix size, objective] along the group's greedy order (objectiveCurve); null for baselines. */
   curve: [number, number][] | null;
+  /** Positions the greedy order covers: the group's size, or the prefix a large group was ordered to; null for baselines. */
+  ordered: number | null;
 }
 
 export interface ManifestInput {
@@ -62,6 +64,7 @@ export function buildManifest(input: ManifestInput): Record<string, unknown> {
       instanceFunction: { name: options.instanceFunction.name, lambda: lambda(options.instanceFunction) },
       seed: options.seed,
       splitAbove: options.splitAbove ?? null,
+      fullOrderUpTo: options.fullOrderUpTo,
       device: options.device.device ?? 'cpu',
       store: options.store.location,
     },

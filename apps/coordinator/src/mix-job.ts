@@ -245,6 +245,7 @@ async function writeMixture(
         splitAbove: options.splitAbove,
         placement: options.placement?.kernel ?? options.device,
         maxKernelBytes: options.maxKernelBytes,
+        fullOrderUpTo: options.fullOrderUpTo,
       },
       store: options.store,
       seed: options.seed,

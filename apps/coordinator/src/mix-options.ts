@@ -26,8 +26,10 @@ export interface MixJobOptions {
   seed: number;
   /** Halve stage-2 groups above this size, as the Python reference does (comparison only). */
   splitAbove?: number;
-  /** Largest n×n kernel (bytes) to hold when ordering a group; larger groups are ordered blockwise. */
+  /** Largest kernel (bytes) to hold when ordering a group; larger groups are ordered blockwise. */
   maxKernelBytes?: number;
+  /** Groups of up to this many rows are ordered completely; larger ones as far as their budget needs. */
+  fullOrderUpTo: number;
   store: ArtifactStore;
   device: DeviceOptions;
   /** Where similarity work runs; `openPlacement` makes one (in process by default). */

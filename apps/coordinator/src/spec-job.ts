@@ -76,6 +76,7 @@ export function mixOptionsFromSpec(spec: MixtureSpec, run: SpecRun): MixJobOptio
     seed: spec.seed,
     splitAbove: spec.stage2.splitAbove ?? undefined,
     maxKernelBytes: spec.stage2.maxKernelMemory * 2 ** 20,
+    fullOrderUpTo: spec.stage2.fullOrderUpTo,
     store: run.store,
     device: run.device,
     placement: run.placement,

@@ -41,7 +41,8 @@ function groupSeed(seed: number, task: string, type: string): number {
 
 /**
  * Fills every (task, template type) budget: a prefix of the group's greedy order (SMART, several groups in flight,
- * each order read from the store or computed and stored) or of a seeded shuffle (baselines). Summaries come back
+ * each order read from the store or computed — completely, or for large groups as far as the budget needs — and
+ * stored) or of a seeded shuffle (baselines). Summaries come back
  * in allocation order whatever order the groups finish in.
  */
 export async function fillBudgets(input: Stage2Input): Promise<Stage2Result> {
@@ -66,6 +67,7 @@ export async function fillBudgets(input: Stage2Input): Promise<Stage2Result> {
       let positions: number[];
       let objective: number | null = null;
       let curve: [number, number][] | null = null;
+      let ordered: number | null = null;
       if (embeddings) {
         const { d, data, rowOf } = embeddings;
         const groupEmbeddings = new Float32Array(records.length * d);
@@ -76,6 +78,7 @@ export async function fillBudgets(input: Stage2Input): Promise<Stage2Result> {
         const order = await groupOrder(
           input.store,
           { task, templateType: type, ids: records.map((r) => index.ids[r]!), embeddings: groupEmbeddings },
+          budget,
           { ...input.orderSettings, d },
           orderStats,
           (step) =>
@@ -85,6 +88,7 @@ export async function fillBudgets(input: Stage2Input): Promise<Stage2Result> {
         positions = order.order.slice(0, budget);
         objective = order.gains.slice(0, budget).reduce((a, b) => a + b, 0);
         curve = objectiveCurve(order.gains, budget);
+        ordered = order.order.length;
         const how = order.reused
           ? 'order reused'
           : `ordered in ${((performance.now() - start) / 1000).toFixed(2)} s`;
@@ -101,7 +105,7 @@ export async function fillBudgets(input: Stage2Input): Promise<Stage2Result> {
       }
       return {
         positions,
-        summary: { task, templateType: type, size: records.length, budget, objective, curve },
+        summary: { task, templateType: type, size: records.length, budget, objective, curve, ordered },
       };
     },
   );

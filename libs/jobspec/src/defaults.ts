@@ -18,6 +18,7 @@ export const SPEC_DEFAULTS = {
   taskFunction: 'gc' as FunctionName,
   instanceFunction: 'fl' as FunctionName,
   maxKernelMemory: DEFAULT_MAX_KERNEL_BYTES / 2 ** 20,
+  fullOrderUpTo: 16_384,
   mixer: 'smart' as MixerName,
   seed: 23,
   store: './.smartmix',
@@ -84,6 +85,7 @@ export function withDefaults(valid: SpecDocument): JobSpec {
       lambda: stage2.lambda ?? DEFAULT_LAMBDA[instanceFunction],
       splitAbove: stage2.splitAbove ?? null,
       maxKernelMemory: stage2.maxKernelMemory ?? SPEC_DEFAULTS.maxKernelMemory,
+      fullOrderUpTo: stage2.fullOrderUpTo ?? SPEC_DEFAULTS.fullOrderUpTo,
     },
     mixer: {
       name: mixer.name ?? SPEC_DEFAULTS.mixer,

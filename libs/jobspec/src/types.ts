@@ -48,6 +48,8 @@ export interface JobSpec {
     lambda: number | null;
     splitAbove: number | null;
     maxKernelMemory: number;
+    /** Groups of up to this many rows are ordered completely; larger ones as far as their budget needs. */
+    fullOrderUpTo: number;
   };
   mixer: { name: MixerName; cap: number | null; temperature: number | null; maxEpochs: number | null };
   seed: number;

@@ -110,6 +110,12 @@ export function registerMix(program: Command): void {
       'halve stage-2 groups above n rows, as the Python reference does (for comparison)',
       integerOption('--split-above', 2),
     )
+    .option(
+      '--full-order-up-to <n>',
+      'order stage-2 groups of up to n rows completely; larger groups only as far as their budget needs (rounded up to a power of two)',
+      integerOption('--full-order-up-to', 1),
+      SPEC_DEFAULTS.fullOrderUpTo,
+    )
     .option('--store <url>', 'artifact store: a directory or s3://bucket/prefix', SPEC_DEFAULTS.store)
     .option(
       '--resume',

@@ -14,6 +14,7 @@ export function halvedParts(n: number, limit: number): [number, number][] {
  * The Python reference's workaround for groups too large for its dense kernel (it halves groups above 150k and
  * spends half the budget on each half), kept only to compare against it: each part is ordered on its own and
  * the part orders are interleaved round-robin, so a prefix of b takes ⌈b/parts⌉ or ⌊b/parts⌋ from each part.
+ * Orders are always complete here (`options.length` is ignored).
  */
 export async function orderGroupSplit(
   embeddings: Float32Array,
@@ -24,10 +25,11 @@ export async function orderGroupSplit(
   options: OrderOptions = {},
 ): Promise<GroupOrder> {
   const parts = halvedParts(n, limit);
-  if (parts.length === 1) return orderGroup(embeddings, n, d, spec, options);
+  const complete = { ...options, length: undefined };
+  if (parts.length === 1) return orderGroup(embeddings, n, d, spec, complete);
   const partOrders: GroupOrder[] = [];
   for (const [start, end] of parts) {
-    const ordered = await orderGroup(embeddings.subarray(start * d, end * d), end - start, d, spec, options);
+    const ordered = await orderGroup(embeddings.subarray(start * d, end * d), end - start, d, spec, complete);
     partOrders.push({ order: ordered.order.map((k) => k + start), gains: ordered.gains });
   }
   const order: number[] = [];

@@ -5,7 +5,8 @@ import { axes, DEFAULT_FRAME, polyline, svg } from './svg.js';
 
 /**
  * Stage 2's diminishing returns: for every group, the objective of a prefix of its greedy order as a share of the
- * whole group's, against the prefix size (logarithmic: groups of 5 and of 5,000 side by side); a dot marks the
+ * whole order's (the whole group's, unless a large group was ordered only as far as its budget needed), against the
+ * prefix size (logarithmic: groups of 5 and of 5,000 side by side); a dot marks the
  * budget the mixture took.
  */
 export function groupCurvesChart(groups: readonly GroupCurve[], colour: string): string {
@@ -17,7 +18,7 @@ export function groupCurvesChart(groups: readonly GroupCurve[], colour: string):
     [0, 1],
     {
       x: 'instances taken from the group (prefix of its greedy order, log scale)',
-      y: 'share of the group’s objective',
+      y: 'share of the objective of the group’s order',
     },
     { xLog: true },
   );
