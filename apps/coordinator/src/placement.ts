@@ -8,6 +8,7 @@ import {
   similarityMatrixFromWorkers,
   startLocalWorkers,
   type Traffic,
+  topKPartsOnWorkers,
   type WorkerConnection,
   WorkerPool,
 } from '@smartmix/cluster';
@@ -58,7 +59,10 @@ const unlessShuttingDown =
     if (!shuttingDown()) warn(line);
   };
 
-/** Similarity work on a pool of workers: dense kernels by row ranges, facility location by block shards. */
+/**
+ * Similarity work on a pool of workers: dense kernels by row ranges, facility location by block shards, kNN kernels
+ * by the top-k lists of block ranges.
+ */
 function onWorkers(
   connections: WorkerConnection[],
   warn: (line: string) => void,
@@ -81,6 +85,7 @@ function onWorkers(
       );
       return parts;
     },
+    topKParts: (rows, n, d) => topKPartsOnWorkers(pool, rows, n, d),
   };
 }
 

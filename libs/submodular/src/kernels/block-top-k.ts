@@ -96,7 +96,13 @@ export class TopKListsBuilder implements TopKLists {
 
   /** Places `piece` (lists of queries first … first + piece.count − 1) in its rows. */
   add(first: number, piece: TopKLists): void {
-    if (piece.width !== this.width || first + piece.count > this.count)
+    const size = piece.count * piece.width;
+    if (
+      piece.width !== this.width ||
+      first + piece.count > this.count ||
+      piece.indices.length !== size ||
+      piece.values.length !== size
+    )
       throw new RangeError(`top-k: a piece of ${piece.count}×${piece.width} does not fit at query ${first}`);
     this.indices.set(piece.indices, first * this.width);
     this.values.set(piece.values, first * this.width);
