@@ -35,7 +35,12 @@ const selectCases: SelectBenchCase[] = [
   // Issue #6 with sparse (kNN) facility location, k = 100: an approximation of the exact function above.
   ...[0, 2].map((workers) => ({ n: 100_000, budget: 10_000, workers, numNeighbors: 100, goal: ISSUE6_GOAL })),
 ];
-const sparseQualityCases: SparseQualityCase[] = [{ n: 10_000, budget: 1_000, numNeighbors: 100 }];
+/** Sparse versus exact selections where the exact greedy is cheap: k = 100 and 10; budgets above and below the 50 clusters. */
+const sparseQualityCases: SparseQualityCase[] = [
+  { n: 10_000, budget: 1_000, numNeighbors: 100 },
+  { n: 10_000, budget: 1_000, numNeighbors: 10 },
+  { n: 10_000, budget: 20, numNeighbors: 100 },
+];
 
 const benchmarks: { name: string; run: () => Promise<object> }[] = [
   ...selectCases.map((c) => ({ name: selectBenchName(c), run: () => selectBench(SCRATCH, c) })),
