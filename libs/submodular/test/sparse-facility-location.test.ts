@@ -194,6 +194,18 @@ describe('sparse facility location', () => {
     }
   });
 
+  it('adds per-block sums in block order, where a single running sum would round differently', async () => {
+    // Row n−1 (block 0) and rows 1 and 0 (block 1) keep element 0: 1, then 2⁻⁵³ twice. The blocked sum is
+    // 1 + (2⁻⁵³ + 2⁻⁵³) = 1 + 2⁻⁵²; a running sum would round 1 + 2⁻⁵³ back to 1, twice.
+    const n = SUMMATION_BLOCK_ROWS + 2;
+    const neighbors = Int32Array.from({ length: n }, (_, i) => (i === n - 1 || i < 2 ? 0 : i));
+    const similarities = Float32Array.from({ length: n }, (_, i) =>
+      i === n - 1 ? 1 : i < 2 ? 2 ** -53 : 0.5,
+    );
+    const oracle = sparseFacilityLocation({ n, k: 1, neighbors, similarities }).oracle();
+    assert.deepEqual(await oracle.gains(Int32Array.of(0)), Float64Array.of(1 + 2 ** -52));
+  });
+
   it('with k = n gives the dense facility location’s order, gains and value on the fixtures', {
     skip: !haveFixtures && 'no ../shared',
   }, async () => {
