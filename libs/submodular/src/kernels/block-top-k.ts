@@ -28,9 +28,9 @@ export type TopKParts = (rows: Float32Array, n: number, d: number) => Promise<To
 /**
  * Each query's top k among the rows of `blocks`, batch by batch: `visit(first, lists)` gets the lists of
  * queries[first …] as each batch is done, so memory stays at one batch's selection and one block's GEMM output,
- * never a row of n similarities per query. Similarities are computed per canonical summation block (8,192 rows,
- * blocked-sum.ts), the same GEMM shapes as blockwise facility location, so every value has the bits of the full
- * kernel's element (libs/onnx's block-shape property) whichever worker computes it.
+ * never a row of n similarities per query. Similarities are computed against one canonical summation block (8,192
+ * rows, blocked-sum.ts) at a time, as blockwise facility location does, so every value has the bits of the full
+ * kernel's element (libs/onnx's block-shape property) whichever worker computes it and whatever the batch.
  */
 export async function forEachTopKBatch(
   runner: SimilarityBlockRunner,
@@ -43,6 +43,7 @@ export async function forEachTopKBatch(
   visit: (first: number, lists: TopKLists) => Promise<void> | void,
 ): Promise<void> {
   checkTopKRequest(n, blocks, queries, k);
+  if (rows.length !== n * d) throw new RangeError(`top-k: ${rows.length} values do not fill ${n}×${d}`);
   const width = topKWidth(n, blocks, k);
   const batchSize = queryBatchSize(width);
   const gemmOut = new Float32Array(Math.min(batchSize, queries.length) * SUMMATION_BLOCK_ROWS);
