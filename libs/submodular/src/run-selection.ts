@@ -2,7 +2,13 @@ import { SelectionInputError } from './errors.js';
 import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 import type { KernelMode, KernelPlacement } from './kernels/index.js';
 import { maximize } from './optimizers/maximize.js';
-import { embeddingScorer, nearestNeighborScorer, type Scorer, type ScorerKernel } from './scorer.js';
+import {
+  embeddingScorer,
+  inProcessScorer,
+  nearestNeighborScorer,
+  type Scorer,
+  type ScorerKernel,
+} from './scorer.js';
 import type { FunctionName, MaximizeOptions, OptimizerName, Selection } from './types.js';
 
 export interface SelectionRequest {
@@ -117,14 +123,7 @@ async function openScorer(request: SelectionRequest, n: number, lambda: number |
     });
   }
   const kernel = { n, data: request.kernel.data, symmetric: isBitwiseSymmetric(n, request.kernel.data) };
-  const fn = createSetFunction(request.function, kernel, lambda);
-  return {
-    oracle: fn.oracle(),
-    kernel: 'given',
-    lazyBatchSize: 1,
-    evaluate: async (o) => fn.evaluate(o),
-    release: async () => {},
-  };
+  return inProcessScorer(createSetFunction(request.function, kernel, lambda), 'given');
 }
 
 const seconds = (start: number) => (performance.now() - start) / 1000;

@@ -9,7 +9,7 @@ import { sparseFacilityLocation } from './functions/sparse-facility-location.js'
 import { InProcessTopKPart, type TopKPart } from './kernels/block-top-k.js';
 import { cosineKernel, type KernelMode, type KernelPlacement, normalizeRows } from './kernels/index.js';
 import { type NearestNeighborKernel, nearestNeighborKernel } from './kernels/nearest-neighbors.js';
-import type { FunctionName, GainOracle } from './types.js';
+import type { FunctionName, GainOracle, SetFunction } from './types.js';
 
 export const DEFAULT_MAX_KERNEL_BYTES = 4 * 2 ** 30;
 
@@ -27,6 +27,20 @@ export interface Scorer {
   lazyBatchSize: number;
   evaluate(order: number[]): Promise<number>;
   release(): Promise<void>;
+}
+
+/**
+ * A set function held in this process: its oracle answers one gain at a time cheaply, so lazy greedy asks for one
+ * (lazyBatchSize 1), and there is nothing to release.
+ */
+export function inProcessScorer(fn: SetFunction, kernel: ScorerKernel): Scorer {
+  return {
+    oracle: fn.oracle(),
+    kernel,
+    lazyBatchSize: 1,
+    evaluate: async (o) => fn.evaluate(o),
+    release: async () => {},
+  };
 }
 
 export interface EmbeddingScorerOptions {
@@ -61,14 +75,7 @@ export async function embeddingScorer(
     }
     return blockwiseScorer(normalizeRows(x, n, d), n, d, name, lambda, placement);
   }
-  const fn = createSetFunction(name, await cosineKernel(x, n, d, mode, placement), lambda);
-  return {
-    oracle: fn.oracle(),
-    kernel: mode,
-    lazyBatchSize: 1,
-    evaluate: async (o) => fn.evaluate(o),
-    release: async () => {},
-  };
+  return inProcessScorer(createSetFunction(name, await cosineKernel(x, n, d, mode, placement), lambda), mode);
 }
 
 /** Shards owning the summation blocks: on the placement's workers, or one in this process. */
@@ -98,7 +105,6 @@ async function topKParts(
 /**
  * Facility location over the k-nearest-neighbour sijs kernel (submodlib's sparse mode): the kNN lists come from top-k
  * parts in this process or on workers (the same lists either way), then the greedy runs here on O(n·k) memory.
- * Its gains are cheap reads of short columns, so lazy greedy asks for one at a time.
  */
 export async function nearestNeighborScorer(
   x: Float32Array,
@@ -114,14 +120,7 @@ export async function nearestNeighborScorer(
   } finally {
     await Promise.all(parts.map((part) => part.release()));
   }
-  const fn = sparseFacilityLocation(kernel);
-  return {
-    oracle: fn.oracle(),
-    kernel: 'sijs-knn',
-    lazyBatchSize: 1,
-    evaluate: async (o) => fn.evaluate(o),
-    release: async () => {},
-  };
+  return inProcessScorer(sparseFacilityLocation(kernel), 'sijs-knn');
 }
 
 /**
