@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { embedBench } from './embed-bench.js';
 import { mixBench } from './mix-bench.js';
 import { type SelectBenchCase, selectBench, selectBenchName } from './select-bench.js';
+import { type SparseQualityCase, sparseQualityBench, sparseQualityName } from './sparse-quality-bench.js';
 import { sweepBench } from './sweep-bench.js';
 
 /**
@@ -31,10 +32,19 @@ const selectCases: SelectBenchCase[] = [
   { n: 10_000, goal: ISSUE3_GOAL },
   { n: 10_000, workers: 1 },
   ...[0, 1, 2, 4].map((workers) => ({ n: 100_000, budget: 10_000, workers, goal: ISSUE6_GOAL })),
+  // Issue #6 with sparse (kNN) facility location, k = 100: an approximation of the exact function above.
+  ...[0, 2].map((workers) => ({ n: 100_000, budget: 10_000, workers, numNeighbors: 100, goal: ISSUE6_GOAL })),
+];
+/** Sparse versus exact selections where the exact greedy is cheap: k = 100 and 10; budgets above and below the 50 clusters. */
+const sparseQualityCases: SparseQualityCase[] = [
+  { n: 10_000, budget: 1_000, numNeighbors: 100 },
+  { n: 10_000, budget: 1_000, numNeighbors: 10 },
+  { n: 10_000, budget: 20, numNeighbors: 100 },
 ];
 
 const benchmarks: { name: string; run: () => Promise<object> }[] = [
   ...selectCases.map((c) => ({ name: selectBenchName(c), run: () => selectBench(SCRATCH, c) })),
+  ...sparseQualityCases.map((c) => ({ name: sparseQualityName(c), run: () => sparseQualityBench(c) })),
   { name: 'mix-t0-mini', run: () => mixBench(SCRATCH) },
   { name: 'mix-sweep-t0-mini', run: () => sweepBench(SCRATCH) },
   { name: 'embed', run: () => embedBench(SCRATCH) },

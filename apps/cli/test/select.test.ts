@@ -160,6 +160,7 @@ describe('smartmix select rejects bad input with exit code 2, one line and no ou
       ['--embeddings', emb('c60_d16'), '--function', 'fl', '--lambda', '2', '--budget', '3'],
       /lambda does not apply to fl/,
     ],
+    ...sparseCases(),
   ];
   for (const [name, args, message] of cases) {
     it(name, async () => {
@@ -174,6 +175,87 @@ describe('smartmix select rejects bad input with exit code 2, one line and no ou
       );
     });
   }
+});
+
+/** Sparse mode's bad inputs: facility location only, with a number of neighbours in [1, n], no given kernel. */
+function sparseCases(): [string, string[], RegExp][] {
+  const sparse = (fn: string, k: string) => [
+    '--embeddings',
+    emb('c60_d16'),
+    '--function',
+    fn,
+    '--budget',
+    '3',
+    '--kernel-mode',
+    'sparse',
+    '--num-neighbors',
+    k,
+  ];
+  return [
+    ['sparse, k ≤ 0', sparse('fl', '0'), /--num-neighbors: expected an integer ≥ 1, got '0'/],
+    [
+      'sparse, k > n',
+      sparse('fl', '61'),
+      /number of neighbours must be an integer in \[1, 60\] for 60 elements, got 61/,
+    ],
+    ['sparse graph cut', sparse('gc', '5'), /sparse kernel mode applies only to fl, not gc/],
+    ['sparse log-determinant', sparse('logdet', '5'), /sparse kernel mode applies only to fl, not logdet/],
+    ['sparse without k', sparse('fl', '5').slice(0, -2), /sparse kernel mode needs a number of neighbours/],
+    [
+      'neighbours without sparse',
+      ['--embeddings', emb('c60_d16'), '--function', 'fl', '--budget', '3', '--num-neighbors', '5'],
+      /number of neighbours applies only to the sparse kernel mode/,
+    ],
+    [
+      'sparse with a given kernel',
+      [...sparse('fl', '5'), '--kernel', `${FIXTURES}kernels/c60_d16_cosine.npy`],
+      /a given kernel is used as is: drop the kernel mode/,
+    ],
+  ];
+}
+
+describe('smartmix select --kernel-mode sparse', () => {
+  it('gives byte-identical output in process and with 1, 2 and 4 worker processes (k-NN lists over 4 blocks)', async () => {
+    // Four summation blocks, so four workers each own one; values on a coarse grid, so similarities tie often.
+    const n = 3 * 8192 + 100;
+    const d = 8;
+    const file = join(dir, 'x-sparse.npy');
+    await writeMatrix(
+      file,
+      Float32Array.from({ length: n * d }, (_, i) => Math.round(Math.sin(i * 0.37) * 3 + ((i * 7) % 5)) / 4),
+      n,
+      d,
+    );
+    const args = [
+      'select',
+      '--embeddings',
+      file,
+      '--function',
+      'fl',
+      '--budget',
+      '300',
+      '--kernel-mode',
+      'sparse',
+    ];
+    const workers = ['0', '1', '2', '4'];
+    const runs = await Promise.all(
+      workers.map((w) => runCli([...args, '--num-neighbors', '10', '--workers', w])),
+    );
+    const results = runs.map((run) => {
+      assert.equal(run.code, 0, run.stderr);
+      const { seconds, placement, rpcBytes, ...result } = JSON.parse(run.stdout);
+      assert.ok(seconds.kernel > 0);
+      assert.equal(rpcBytes.received > 0, placement !== 'in process', placement);
+      return JSON.stringify(result);
+    });
+    for (const [w, result] of results.entries()) assert.equal(result, results[0], `${workers[w]} workers`);
+    const result = JSON.parse(results[0]!);
+    assert.equal(result.kernel, 'sijs-knn');
+    assert.equal(result.kernelMode, 'sparse');
+    assert.equal(result.numNeighbors, 10);
+    assert.equal(result.order.length, 300);
+    assert.equal(new Set(result.order).size, 300);
+  });
 });
 
 describe('smartmix select on local workers', { skip: !present && 'no ../shared' }, () => {

@@ -9,6 +9,7 @@ import {
   similarityMatrixFromWorkers,
   startLocalWorkers,
   type Traffic,
+  topKPartsOnWorkers,
   type WorkerConnection,
   WorkerPool,
 } from '@smartmix/cluster';
@@ -77,8 +78,9 @@ const unlessShuttingDown =
   };
 
 /**
- * Similarity work on a pool of workers (dense kernels by row ranges, facility location by block shards) and
- * embedding batches on the same pool, so a worker lost to one is lost to the other.
+ * Similarity work on a pool of workers (dense kernels by row ranges, facility location by block shards, kNN kernels
+ * by the top-k lists of block ranges) and embedding batches on the same pool, so a worker lost to one is lost to the
+ * other.
  */
 function onWorkers(
   connections: WorkerConnection[],
@@ -103,6 +105,7 @@ function onWorkers(
         );
         return parts;
       },
+      topKParts: (rows, n, d) => topKPartsOnWorkers(pool, rows, n, d),
     },
     embedding: async (settings) => {
       const spec = embedderSpec(settings);

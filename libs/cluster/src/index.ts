@@ -11,6 +11,7 @@ export { IdleMap } from './idle-map.js';
 export { LISTENING_PREFIX, type LocalWorkers, startLocalWorkers, watchParent } from './local-workers.js';
 export { CHUNK_BYTES, MAX_MESSAGE_BYTES } from './protocol.js';
 export { facilityLocationPartsOnWorkers } from './remote-facility-location.js';
+export { topKPartsOnWorkers } from './remote-top-k.js';
 export type { RpcObserver } from './rpc-observer.js';
 export {
   type ClientTlsFiles,

@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import type { ShardBlocks } from '@smartmix/submodular';
+import { type ShardBlocks, type TopKLists, TopKListsBuilder, topKWidth } from '@smartmix/submodular';
 import { tokenMetadata } from './auth.js';
 import type { CommitRequest } from './generated/smartmix/v1/CommitRequest.js';
 import type { EmbedderSpec } from './generated/smartmix/v1/EmbedderSpec.js';
@@ -11,8 +11,17 @@ import type { PartialSums__Output } from './generated/smartmix/v1/PartialSums.js
 import type { RowsChunk } from './generated/smartmix/v1/RowsChunk.js';
 import type { RowsHandle__Output } from './generated/smartmix/v1/RowsHandle.js';
 import type { ShardHandle, ShardHandle__Output } from './generated/smartmix/v1/ShardHandle.js';
+import type { TopKChunk__Output } from './generated/smartmix/v1/TopKChunk.js';
 import type { WorkerClient } from './generated/smartmix/v1/Worker.js';
-import { bytesOf, CHANNEL_OPTIONS, rowsPerChunk, toFloat32, toFloat64, workerProto } from './protocol.js';
+import {
+  bytesOf,
+  CHANNEL_OPTIONS,
+  rowsPerChunk,
+  toFloat32,
+  toFloat64,
+  toInt32,
+  workerProto,
+} from './protocol.js';
 import { RemoteEmbedder } from './remote-embedder.js';
 import { clientTimingInterceptor, countingDefinition, type RpcObserver } from './rpc-observer.js';
 import { rpcError, WorkerError } from './worker-error.js';
@@ -160,6 +169,33 @@ export class WorkerConnection {
         out.set(toFloat64(chunk.values), chunk.first * width);
       });
       call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, method, err)));
+      call.on('end', () => resolve(out));
+    });
+  }
+
+  /** Each query's k largest similarities among the rows of `blocks` of a stored matrix, best first. */
+  topK(handle: RowsHandle__Output, blocks: ShardBlocks, queries: Int32Array, k: number): Promise<TopKLists> {
+    return new Promise((resolve, reject) => {
+      const out = new TopKListsBuilder(queries.length, topKWidth(handle.rows, blocks, k));
+      const call = this.client.topK(
+        { rowsId: handle.id, ...blocks, k, queries: bytesOf(queries) },
+        this.metadata,
+        this.callOptions(),
+      );
+      call.on('data', (chunk: TopKChunk__Output) => {
+        try {
+          out.add(chunk.first, {
+            count: chunk.count,
+            width: chunk.width,
+            indices: toInt32(chunk.indices),
+            values: toFloat32(chunk.values),
+          });
+        } catch {
+          call.cancel();
+          reject(new WorkerError(`worker ${this.address}: TopK: answer does not fit the request`));
+        }
+      });
+      call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, 'TopK', err)));
       call.on('end', () => resolve(out));
     });
   }

@@ -15,6 +15,7 @@ import { bytesOf, CHANNEL_OPTIONS, rowsPerChunk, toFloat32, workerProto } from '
 import { countingDefinition, type RpcObserver, serverTimingInterceptor } from './rpc-observer.js';
 import { failStream, rpcFailure, type StoredRows, shardHandlers } from './shard-service.js';
 import { type ServerTlsFiles, serverCredentials } from './tls.js';
+import { topKHandler } from './top-k-service.js';
 
 export interface WorkerServerOptions extends DeviceOptions {
   version: string;
@@ -46,6 +47,7 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
   return {
     ...shardHandlers(matrices, options, ttl),
     ...embedHandler(options, ttl),
+    ...topKHandler(matrices, getRunner),
     Health(_call, callback) {
       const reply: HealthResponse = {
         version: options.version,

@@ -2,7 +2,13 @@ import { SelectionInputError } from './errors.js';
 import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 import type { KernelMode, KernelPlacement } from './kernels/index.js';
 import { maximize } from './optimizers/maximize.js';
-import { embeddingScorer, type Scorer, type ScorerKernel } from './scorer.js';
+import {
+  embeddingScorer,
+  inProcessScorer,
+  nearestNeighborScorer,
+  type Scorer,
+  type ScorerKernel,
+} from './scorer.js';
 import type { FullKernel, FunctionName, MaximizeOptions, OptimizerName, Selection } from './types.js';
 
 export interface SelectionRequest {
@@ -10,7 +16,10 @@ export interface SelectionRequest {
   embeddings: { rows: number; cols: number; data: Float32Array };
   /** A precomputed n×n similarity matrix to use as is; otherwise one is built with `kernelMode`. */
   kernel?: { rows: number; cols: number; data: Float32Array };
-  kernelMode?: KernelMode;
+  /** A dense kernel's flavour, or 'sparse': the sijs kernel's `numNeighbors` nearest neighbours per row (fl only). */
+  kernelMode?: SelectionKernelMode;
+  /** Neighbours kept per row in sparse mode (1 … n; n gives the dense result). */
+  numNeighbors?: number;
   function: FunctionName;
   lambda?: number;
   budget: number;
@@ -30,6 +39,8 @@ export interface SelectionRequest {
   onStep?: MaximizeOptions['onStep'];
 }
 
+export type SelectionKernelMode = KernelMode | 'sparse';
+
 export interface SelectionResult {
   order: number[];
   gains: number[];
@@ -39,6 +50,8 @@ export interface SelectionResult {
   function: FunctionName;
   lambda: number | null;
   kernel: ScorerKernel;
+  kernelMode: SelectionKernelMode | null;
+  numNeighbors: number | null;
   optimizer: OptimizerName;
   seed: number | null;
   epsilon: number | null;
@@ -63,6 +76,7 @@ function validate(request: SelectionRequest): number {
     if (request.kernelMode)
       throw new SelectionInputError('a given kernel is used as is: drop the kernel mode');
   }
+  validateSparse(request, n);
   if (!Number.isInteger(request.budget) || request.budget < 1 || request.budget >= n) {
     throw new SelectionInputError(
       `budget must be an integer in [1, ${n - 1}] for ${n} elements, got ${request.budget}`,
@@ -78,11 +92,32 @@ function validate(request: SelectionRequest): number {
   return n;
 }
 
+/** Sparse mode is facility location over kNN lists built from the embeddings (submodlib's sparse mode). */
+function validateSparse(request: SelectionRequest, n: number): void {
+  const k = request.numNeighbors;
+  if (request.kernelMode !== 'sparse') {
+    if (k !== undefined)
+      throw new SelectionInputError('the number of neighbours applies only to the sparse kernel mode');
+    return;
+  }
+  if (request.function !== 'fl')
+    throw new SelectionInputError(`the sparse kernel mode applies only to fl, not ${request.function}`);
+  if (k === undefined) throw new SelectionInputError('the sparse kernel mode needs a number of neighbours');
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new SelectionInputError(
+      `the number of neighbours must be an integer in [1, ${n}] for ${n} elements, got ${k}`,
+    );
+}
+
 async function openScorer(request: SelectionRequest, n: number, lambda: number | null): Promise<Scorer> {
+  if (request.kernelMode === 'sparse') {
+    const { data, cols } = request.embeddings;
+    return nearestNeighborScorer(data, n, cols, request.numNeighbors!, request.placement);
+  }
   if (!request.kernel) {
     const { data, cols } = request.embeddings;
     return embeddingScorer(data, n, cols, request.function, lambda, {
-      mode: request.kernelMode,
+      mode: request.kernelMode as KernelMode | undefined,
       placement: request.placement,
       maxKernelBytes: request.maxKernelBytes,
     });
@@ -93,14 +128,7 @@ async function openScorer(request: SelectionRequest, n: number, lambda: number |
     data: request.kernel.data,
     symmetric: isBitwiseSymmetric(n, request.kernel.data),
   };
-  const fn = createSetFunction(request.function, kernel, lambda);
-  return {
-    oracle: fn.oracle(),
-    kernel: 'given',
-    lazyBatchSize: 1,
-    evaluate: async (o) => fn.evaluate(o),
-    release: async () => {},
-  };
+  return inProcessScorer(createSetFunction(request.function, kernel, lambda), 'given');
 }
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
@@ -146,6 +174,8 @@ export async function runSelection(request: SelectionRequest): Promise<Selection
     function: request.function,
     lambda,
     kernel: scorer.kernel,
+    kernelMode: request.kernel ? null : (request.kernelMode ?? 'sijs'),
+    numNeighbors: request.numNeighbors ?? null,
     optimizer: request.optimizer,
     seed: stochastic ? (request.seed ?? 0) : null,
     epsilon: stochastic ? (request.epsilon ?? 0.01) : null,

@@ -5,14 +5,20 @@ import { BlockwiseGraphCut, columnTotalsFromParts } from './functions/blockwise-
 import { createSetFunction, DEFAULT_LAMBDA } from './functions/by-name.js';
 import { type FacilityLocationPart, FacilityLocationShard } from './functions/facility-location-shard.js';
 import { ShardedFacilityLocation } from './functions/sharded-facility-location.js';
+import { sparseFacilityLocation } from './functions/sparse-facility-location.js';
 import { kernelValueCount } from './kernel-columns.js';
+import { InProcessTopKPart, type TopKPart } from './kernels/block-top-k.js';
 import { cosineKernel, type KernelMode, type KernelPlacement, normalizeRows } from './kernels/index.js';
-import type { FunctionName, GainOracle } from './types.js';
+import { type NearestNeighborKernel, nearestNeighborKernel } from './kernels/nearest-neighbors.js';
+import type { FunctionName, GainOracle, SetFunction } from './types.js';
 
 export const DEFAULT_MAX_KERNEL_BYTES = 4 * 2 ** 30;
 
-/** The kernel a scorer works on: given as is, built dense in one of two flavours, or never built (blockwise). */
-export type ScorerKernel = 'given' | KernelMode | 'sijs-blockwise';
+/**
+ * The kernel a scorer works on: given as is, built dense in one of two flavours, never built (blockwise), or the
+ * sijs kernel's k nearest neighbours per row (sparse).
+ */
+export type ScorerKernel = 'given' | KernelMode | 'sijs-blockwise' | 'sijs-knn';
 
 /** What a greedy runs against, and how the chosen set's value is then computed. */
 export interface Scorer {
@@ -22,6 +28,20 @@ export interface Scorer {
   lazyBatchSize: number;
   evaluate(order: number[]): Promise<number>;
   release(): Promise<void>;
+}
+
+/**
+ * A set function held in this process: its oracle answers one gain at a time cheaply, so lazy greedy asks for one
+ * (lazyBatchSize 1), and there is nothing to release.
+ */
+export function inProcessScorer(fn: SetFunction, kernel: ScorerKernel): Scorer {
+  return {
+    oracle: fn.oracle(),
+    kernel,
+    lazyBatchSize: 1,
+    evaluate: async (o) => fn.evaluate(o),
+    release: async () => {},
+  };
 }
 
 export interface EmbeddingScorerOptions {
@@ -59,14 +79,7 @@ export async function embeddingScorer(
     }
     return blockwiseScorer(normalizeRows(x, n, d), n, d, name, lambda, placement);
   }
-  const fn = createSetFunction(name, await cosineKernel(x, n, d, mode, placement), lambda);
-  return {
-    oracle: fn.oracle(),
-    kernel: mode,
-    lazyBatchSize: 1,
-    evaluate: async (o) => fn.evaluate(o),
-    release: async () => {},
-  };
+  return inProcessScorer(createSetFunction(name, await cosineKernel(x, n, d, mode, placement), lambda), mode);
 }
 
 /** Shards owning the summation blocks: on the placement's workers, or one in this process. */
@@ -80,6 +93,38 @@ async function blockShards(
   return [
     await FacilityLocationShard.create(rows, n, d, { firstBlock: 0, endBlock: blockCount(n) }, placement),
   ];
+}
+
+/** Top-k parts covering the summation blocks: on the placement's workers, or one in this process. */
+async function topKParts(
+  rows: Float32Array,
+  n: number,
+  d: number,
+  placement: KernelPlacement,
+): Promise<TopKPart[]> {
+  if ('topKParts' in placement) return placement.topKParts(rows, n, d);
+  return [await InProcessTopKPart.create(rows, n, d, { firstBlock: 0, endBlock: blockCount(n) }, placement)];
+}
+
+/**
+ * Facility location over the k-nearest-neighbour sijs kernel (submodlib's sparse mode): the kNN lists come from top-k
+ * parts in this process or on workers (the same lists either way), then the greedy runs here on O(n·k) memory.
+ */
+export async function nearestNeighborScorer(
+  x: Float32Array,
+  n: number,
+  d: number,
+  k: number,
+  placement: KernelPlacement = {},
+): Promise<Scorer> {
+  const parts = await topKParts(normalizeRows(x, n, d), n, d, placement);
+  let kernel: NearestNeighborKernel;
+  try {
+    kernel = await nearestNeighborKernel(n, k, parts);
+  } finally {
+    await Promise.all(parts.map((part) => part.release()));
+  }
+  return inProcessScorer(sparseFacilityLocation(kernel), 'sijs-knn');
 }
 
 /**

@@ -26,6 +26,9 @@ const inShards = (shards: number): KernelPlacement => ({
   },
   facilityLocationParts: (rows, n, d) =>
     Promise.all(planShards(n, shards).map((blocks) => FacilityLocationShard.create(rows, n, d, blocks))),
+  topKParts: () => {
+    throw new Error('graph cut never asks for kNN lists');
+  },
 });
 
 /** Lazy greedy over the dense graph cut and over the blockwise one (1 byte of kernel allowed: none is built). */

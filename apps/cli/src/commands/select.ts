@@ -17,7 +17,8 @@ interface SelectFlags extends PlacementFlags, JobMetricsFlags {
   embeddings: string;
   kernel?: string;
   function: 'fl' | 'gc' | 'logdet';
-  kernelMode?: 'sijs' | 'data';
+  kernelMode?: 'sijs' | 'data' | 'sparse';
+  numNeighbors?: number;
   lambda?: number;
   budget: number;
   optimizer: 'naive' | 'lazy' | 'stochastic' | 'lazier';
@@ -44,8 +45,14 @@ export function registerSelect(program: Command): void {
     )
     .option(
       '--kernel-mode <mode>',
-      "sijs: raw float32 cosine (scikit-learn); data: submodlib's own diagonal-1 kernel (default sijs)",
-      choiceOption('--kernel-mode', ['sijs', 'data'] as const),
+      "sijs: raw float32 cosine (scikit-learn); data: submodlib's own diagonal-1 kernel; sparse: each row's " +
+        '--num-neighbors most similar rows of the sijs kernel, fl only (default sijs)',
+      choiceOption('--kernel-mode', ['sijs', 'data', 'sparse'] as const),
+    )
+    .option(
+      '--num-neighbors <k>',
+      'neighbours kept per row in sparse mode (1 … n; n gives the dense result)',
+      integerOption('--num-neighbors', 1),
     )
     .option(
       '--lambda <number>',
@@ -99,6 +106,7 @@ async function select(flags: SelectFlags, tracker: JobTracker | undefined): Prom
     embeddings,
     kernel,
     kernelMode: flags.kernelMode,
+    numNeighbors: flags.numNeighbors,
     function: flags.function,
     lambda: flags.lambda,
     budget: flags.budget,

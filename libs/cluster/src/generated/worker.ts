@@ -21,6 +21,8 @@ import type { RowsChunk as _smartmix_v1_RowsChunk, RowsChunk__Output as _smartmi
 import type { RowsHandle as _smartmix_v1_RowsHandle, RowsHandle__Output as _smartmix_v1_RowsHandle__Output } from './smartmix/v1/RowsHandle.js';
 import type { ShardHandle as _smartmix_v1_ShardHandle, ShardHandle__Output as _smartmix_v1_ShardHandle__Output } from './smartmix/v1/ShardHandle.js';
 import type { SimilarityRowsRequest as _smartmix_v1_SimilarityRowsRequest, SimilarityRowsRequest__Output as _smartmix_v1_SimilarityRowsRequest__Output } from './smartmix/v1/SimilarityRowsRequest.js';
+import type { TopKChunk as _smartmix_v1_TopKChunk, TopKChunk__Output as _smartmix_v1_TopKChunk__Output } from './smartmix/v1/TopKChunk.js';
+import type { TopKRequest as _smartmix_v1_TopKRequest, TopKRequest__Output as _smartmix_v1_TopKRequest__Output } from './smartmix/v1/TopKRequest.js';
 import type { WorkerClient as _smartmix_v1_WorkerClient, WorkerDefinition as _smartmix_v1_WorkerDefinition } from './smartmix/v1/Worker.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -50,6 +52,8 @@ export interface ProtoGrpcType {
       RowsHandle: MessageTypeDefinition<_smartmix_v1_RowsHandle, _smartmix_v1_RowsHandle__Output>
       ShardHandle: MessageTypeDefinition<_smartmix_v1_ShardHandle, _smartmix_v1_ShardHandle__Output>
       SimilarityRowsRequest: MessageTypeDefinition<_smartmix_v1_SimilarityRowsRequest, _smartmix_v1_SimilarityRowsRequest__Output>
+      TopKChunk: MessageTypeDefinition<_smartmix_v1_TopKChunk, _smartmix_v1_TopKChunk__Output>
+      TopKRequest: MessageTypeDefinition<_smartmix_v1_TopKRequest, _smartmix_v1_TopKRequest__Output>
       Worker: SubtypeConstructor<typeof grpc.Client, _smartmix_v1_WorkerClient> & { service: _smartmix_v1_WorkerDefinition }
     }
   }

@@ -48,6 +48,39 @@ export function planShards(n: number, shards: number): ShardBlocks[] {
   }));
 }
 
+/** `blocks` must be a non-empty range of n's summation blocks. */
+export function checkShardBlocks(n: number, blocks: ShardBlocks, what: string): void {
+  const total = blockCount(n);
+  const { firstBlock, endBlock } = blocks;
+  if (
+    !Number.isInteger(firstBlock) ||
+    !Number.isInteger(endBlock) ||
+    firstBlock < 0 ||
+    endBlock > total ||
+    firstBlock >= endBlock
+  ) {
+    throw new RangeError(
+      `${what} blocks [${firstBlock}, ${endBlock}) are not a range of the ${total} blocks`,
+    );
+  }
+}
+
+/** The parts sorted by first block, after checking that they cover each of n's blocks exactly once. */
+export function coverBlocksOnce<Part extends ShardBlocks>(
+  n: number,
+  parts: readonly Part[],
+  what: string,
+): Part[] {
+  const sorted = [...parts].sort((a, b) => a.firstBlock - b.firstBlock);
+  let next = 0;
+  for (const part of sorted) {
+    if (part.firstBlock !== next) throw new RangeError(`${what} do not cover block ${next} exactly once`);
+    next = part.endBlock;
+  }
+  if (next !== blockCount(n)) throw new RangeError(`${what} cover ${next} of ${blockCount(n)} blocks`);
+  return sorted;
+}
+
 /**
  * A facility-location shard held in memory: the memo of its own rows, similarity columns computed on demand by GEMM
  * of candidate vectors against one owned block at a time (canonical blocks, so every value has the bits of the full
@@ -96,18 +129,7 @@ export class FacilityLocationShard implements FacilityLocationPart {
     blocks: ShardBlocks,
     options: DeviceOptions & { openBudgetBytes?: number } = {},
   ): Promise<FacilityLocationShard> {
-    const total = blockCount(n);
-    if (
-      !Number.isInteger(blocks.firstBlock) ||
-      !Number.isInteger(blocks.endBlock) ||
-      blocks.firstBlock < 0 ||
-      blocks.endBlock > total ||
-      blocks.firstBlock >= blocks.endBlock
-    ) {
-      throw new RangeError(
-        `shard blocks [${blocks.firstBlock}, ${blocks.endBlock}) are not a range of the ${total} blocks`,
-      );
-    }
+    checkShardBlocks(n, blocks, 'shard');
     if (rows.length !== n * d) throw new RangeError(`shard: ${rows.length} values do not fill ${n}×${d}`);
     const budget = options.openBudgetBytes ?? DEFAULT_OPEN_BUDGET_BYTES;
     return new FacilityLocationShard(rows, n, d, blocks, await createSimilarityBlockRunner(options), budget);

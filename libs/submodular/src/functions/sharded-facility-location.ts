@@ -1,7 +1,6 @@
-import { blockCount } from '../blocked-sum.js';
 import type { GainOracle } from '../types.js';
 import { checkCandidates, checkCommit } from '../validate.js';
-import type { FacilityLocationPart } from './facility-location-shard.js';
+import { coverBlocksOnce, type FacilityLocationPart } from './facility-location-shard.js';
 
 /**
  * Facility location as a gain oracle over shards that own contiguous ranges of summation blocks, held in this process
@@ -17,15 +16,7 @@ export class ShardedFacilityLocation implements GainOracle {
     readonly n: number,
     parts: readonly FacilityLocationPart[],
   ) {
-    this.parts = [...parts].sort((a, b) => a.firstBlock - b.firstBlock);
-    let next = 0;
-    for (const part of this.parts) {
-      if (part.firstBlock !== next)
-        throw new RangeError(`facility-location shards do not cover block ${next} exactly once`);
-      next = part.endBlock;
-    }
-    if (next !== blockCount(n))
-      throw new RangeError(`facility-location shards cover ${next} of ${blockCount(n)} blocks`);
+    this.parts = coverBlocksOnce(n, parts, 'facility-location shards');
     this.selected = new Uint8Array(n);
   }
 

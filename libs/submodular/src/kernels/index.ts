@@ -1,6 +1,7 @@
 import type { DeviceOptions } from '@smartmix/onnx';
 import type { FacilityLocationPart } from '../functions/facility-location-shard.js';
 import type { DenseKernel } from '../types.js';
+import type { TopKParts } from './block-top-k.js';
 import { exactDataKernel } from './exact-data-kernel.js';
 import { type DotProductMatrix, inProcessDotProducts, sijsKernel } from './sijs-kernel.js';
 
@@ -17,11 +18,11 @@ export type FacilityLocationParts = (
 
 /**
  * Where similarity work runs: on a device in this process, or on workers — the dense kernel from a DotProductMatrix,
- * and facility location without a kernel from shards the workers hold.
+ * facility location without a kernel from shards the workers hold, and kNN kernels from the workers' top-k lists.
  */
 export type KernelPlacement =
   | DeviceOptions
-  | { products: DotProductMatrix; facilityLocationParts: FacilityLocationParts };
+  | { products: DotProductMatrix; facilityLocationParts: FacilityLocationParts; topKParts: TopKParts };
 
 /**
  * Builds the cosine similarity kernel of the rows of x (n×d, row-major) in one of submodlib's two flavours:
@@ -41,5 +42,15 @@ export function cosineKernel(
   return sijsKernel(x, n, d, products);
 }
 
+export {
+  forEachTopKBatch,
+  InProcessTopKPart,
+  TopKListsBuilder,
+  type TopKPart,
+  type TopKParts,
+  topKWidth,
+} from './block-top-k.js';
+export { type NearestNeighborKernel, nearestNeighborKernel } from './nearest-neighbors.js';
 export { normalizeRows } from './normalize.js';
 export { type DotProductMatrix, inProcessDotProducts } from './sijs-kernel.js';
+export { mergeTopK, ranksBefore, type TopKLists, TopKSelector } from './top-k.js';

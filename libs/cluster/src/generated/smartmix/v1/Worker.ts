@@ -18,6 +18,8 @@ import type { RowsChunk as _smartmix_v1_RowsChunk, RowsChunk__Output as _smartmi
 import type { RowsHandle as _smartmix_v1_RowsHandle, RowsHandle__Output as _smartmix_v1_RowsHandle__Output } from '../../smartmix/v1/RowsHandle.js';
 import type { ShardHandle as _smartmix_v1_ShardHandle, ShardHandle__Output as _smartmix_v1_ShardHandle__Output } from '../../smartmix/v1/ShardHandle.js';
 import type { SimilarityRowsRequest as _smartmix_v1_SimilarityRowsRequest, SimilarityRowsRequest__Output as _smartmix_v1_SimilarityRowsRequest__Output } from '../../smartmix/v1/SimilarityRowsRequest.js';
+import type { TopKChunk as _smartmix_v1_TopKChunk, TopKChunk__Output as _smartmix_v1_TopKChunk__Output } from '../../smartmix/v1/TopKChunk.js';
+import type { TopKRequest as _smartmix_v1_TopKRequest, TopKRequest__Output as _smartmix_v1_TopKRequest__Output } from '../../smartmix/v1/TopKRequest.js';
 
 export interface WorkerClient extends grpc.Client {
   CloseShard(argument: _smartmix_v1_ShardHandle, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_smartmix_v1_CloseShardResponse__Output>): grpc.ClientUnaryCall;
@@ -103,6 +105,11 @@ export interface WorkerClient extends grpc.Client {
   similarityRows(argument: _smartmix_v1_SimilarityRowsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_smartmix_v1_FloatRows__Output>;
   similarityRows(argument: _smartmix_v1_SimilarityRowsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_smartmix_v1_FloatRows__Output>;
   
+  TopK(argument: _smartmix_v1_TopKRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_smartmix_v1_TopKChunk__Output>;
+  TopK(argument: _smartmix_v1_TopKRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_smartmix_v1_TopKChunk__Output>;
+  topK(argument: _smartmix_v1_TopKRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_smartmix_v1_TopKChunk__Output>;
+  topK(argument: _smartmix_v1_TopKRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_smartmix_v1_TopKChunk__Output>;
+  
 }
 
 export interface WorkerHandlers extends grpc.UntypedServiceImplementation {
@@ -128,6 +135,8 @@ export interface WorkerHandlers extends grpc.UntypedServiceImplementation {
   
   SimilarityRows: grpc.handleServerStreamingCall<_smartmix_v1_SimilarityRowsRequest__Output, _smartmix_v1_FloatRows>;
   
+  TopK: grpc.handleServerStreamingCall<_smartmix_v1_TopKRequest__Output, _smartmix_v1_TopKChunk>;
+  
 }
 
 export interface WorkerDefinition extends grpc.ServiceDefinition {
@@ -142,4 +151,5 @@ export interface WorkerDefinition extends grpc.ServiceDefinition {
   PutRows: MethodDefinition<_smartmix_v1_RowsChunk, _smartmix_v1_RowsHandle, _smartmix_v1_RowsChunk__Output, _smartmix_v1_RowsHandle__Output>
   ShardValue: MethodDefinition<_smartmix_v1_ShardHandle, _smartmix_v1_PartialSums, _smartmix_v1_ShardHandle__Output, _smartmix_v1_PartialSums__Output>
   SimilarityRows: MethodDefinition<_smartmix_v1_SimilarityRowsRequest, _smartmix_v1_FloatRows, _smartmix_v1_SimilarityRowsRequest__Output, _smartmix_v1_FloatRows__Output>
+  TopK: MethodDefinition<_smartmix_v1_TopKRequest, _smartmix_v1_TopKChunk, _smartmix_v1_TopKRequest__Output, _smartmix_v1_TopKChunk__Output>
 }
