@@ -66,10 +66,10 @@ export function gatherUpperColumn(n: number, data: Float32Array, k: number, out:
   const t = tilesPerSide(n);
   const J = k >> 2;
   const b = k & 3;
-  // Tiles (I, J) above and on the diagonal: their column b (contiguous) holds K[4I+a, k].
+  // Tiles (I, J) above and on the diagonal: their column b (contiguous) holds K[4I+a, k]. Tile (I+1, J) lies
+  // t − I − 1 tiles after tile (I, J) (one tile row further, one tile shorter).
   let i = 0;
-  for (let I = 0; I <= J; I++, i += TILE) {
-    const at = tileOffset(t, I, J) + b * TILE;
+  for (let I = 0, at = tileOffset(t, 0, J) + b * TILE; I <= J; I++, i += TILE, at += TILE_VALUES * (t - I)) {
     out[i] = data[at]!;
     out[i + 1] = data[at + 1]!;
     out[i + 2] = data[at + 2]!;

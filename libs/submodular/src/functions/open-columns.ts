@@ -10,8 +10,8 @@ export const DEFAULT_OPEN_BUDGET_BYTES = 256 * 2 ** 20;
  * reading the column again — which for a shard means recomputing it by GEMM, and for an upper-triangle kernel
  * gathering it. Late in a greedy run a handful of rows stay open per candidate, so re-evaluations cost O(open rows).
  *
- * A list is kept only while it has at most `capacity` rows (⌈rows/16⌉, at least 64) and the kept lists fit the byte
- * budget (8 bytes a row); the other candidates are simply evaluated in full again.
+ * A list is kept only while it has at most `capacity` rows (by default ⌈rows/16⌉, at least 64) and the kept lists
+ * fit the byte budget (8 bytes a row); the other candidates are simply evaluated in full again.
  */
 export class OpenColumns {
   readonly capacity: number;
@@ -21,8 +21,9 @@ export class OpenColumns {
   constructor(
     shardRows: number,
     private readonly budgetBytes: number,
+    capacityShare = 1 / 16,
   ) {
-    this.capacity = Math.min(shardRows, Math.max(64, Math.ceil(shardRows / 16)));
+    this.capacity = Math.min(shardRows, Math.max(64, Math.ceil(shardRows * capacityShare)));
   }
 
   has(k: number): boolean {
