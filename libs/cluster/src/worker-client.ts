@@ -263,10 +263,11 @@ export class WorkerConnection {
     rowStart: number,
     rowEnd: number,
     onRows: (rowStart: number, rows: number, cols: number, values: Float32Array) => void,
+    colStart = 0,
   ): Promise<void> {
     return new Promise((resolve, reject) => {
       const call = this.client.similarityRows(
-        { rowsId: handle.id, rowStart, rowEnd },
+        { rowsId: handle.id, rowStart, rowEnd, colStart },
         this.metadata,
         this.callOptions(),
       );

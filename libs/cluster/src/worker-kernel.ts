@@ -3,11 +3,22 @@ import type { WorkerPool } from './worker-pool.js';
 import { RowsOnWorkers } from './worker-pool.js';
 
 /**
- * The dot-product matrix of `rows` (already normalised) in the upper-triangle kernel layout, computed by workers: each
- * gets the matrix and a contiguous, balanced range of rows, and streams its rows back into place; a lost worker's range is
- * computed again by a replacement. Every element comes from the same canonical GEMM blocks as in process
- * (libs/onnx), so the result does not depend on the number of workers, or on which of them finished it.
+ * The dot-product matrix of `rows` (already normalised) in the upper kernel layout, computed by workers: each gets the
+ * matrix and a contiguous range of rows, balanced by the area of the upper half they cover, and streams back those
+ * rows from their diagonal tile on (half the GEMM work and bytes of whole rows); a lost worker's range is computed
+ * again by a replacement. Every element comes from the same canonical GEMM blocks as in process (libs/onnx), so the
+ * result does not depend on the number of workers, or on which of them finished it.
  */
+/**
+ * The first row r at which rows 0 … r−1 cover `share` of the upper half's n(n+1)/2 entries (row i covers n − i):
+ * the root of r·n − r(r−1)/2 = share·n(n+1)/2, so that workers get equal GEMM work.
+ */
+export function upperAreaBoundary(n: number, share: number): number {
+  if (share >= 1) return n;
+  const b = 2 * n + 1;
+  return Math.min(n, Math.max(0, Math.round((b - Math.sqrt(b * b - 4 * share * n * (n + 1))) / 2)));
+}
+
 export async function similarityMatrixFromWorkers(
   pool: WorkerPool,
   rows: Float32Array,
@@ -20,17 +31,27 @@ export async function similarityMatrixFromWorkers(
   try {
     await Promise.all(
       workers.map((first, w) => {
-        const start = Math.floor((n * w) / workers.length);
-        const end = Math.floor((n * (w + 1)) / workers.length);
+        const start = upperAreaBoundary(n, w / workers.length);
+        const end = upperAreaBoundary(n, (w + 1) / workers.length);
         if (start === end) return Promise.resolve();
+        // From the diagonal tile of the range's first row: every row's stored part, the tile's left values included.
+        const colStart = start & ~3;
+        const width = n - colStart;
         return pool.run(first, async (worker) =>
-          worker.similarityRows(await uploads.on(worker), start, end, (rowStart, count, cols, values) => {
-            if (cols !== n)
-              throw new Error(`worker ${worker.address} returned rows of ${cols} columns, expected ${n}`);
-            // Workers send whole rows; the kernel keeps the part of each on and above the diagonal tiles.
-            for (let t = 0; t < count; t++)
-              storeUpperRow(out, n, rowStart + t, values.subarray(t * n, (t + 1) * n), 0);
-          }),
+          worker.similarityRows(
+            await uploads.on(worker),
+            start,
+            end,
+            (rowStart, count, cols, values) => {
+              if (cols !== width)
+                throw new Error(
+                  `worker ${worker.address} returned rows of ${cols} columns, expected ${width}`,
+                );
+              for (let t = 0; t < count; t++)
+                storeUpperRow(out, n, rowStart + t, values.subarray(t * width, (t + 1) * width), colStart);
+            },
+            colStart,
+          ),
         );
       }),
     );

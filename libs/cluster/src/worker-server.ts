@@ -100,14 +100,25 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
         const range = `[${request.rowStart}, ${request.rowEnd})`;
         return failStream(call, grpc.status.OUT_OF_RANGE, `SimilarityRows: rows ${range} outside 0…${n}`);
       }
+      const { colStart } = request;
+      if (colStart > request.rowStart) {
+        return failStream(
+          call,
+          grpc.status.OUT_OF_RANGE,
+          `SimilarityRows: column ${colStart} after the first row`,
+        );
+      }
+      const cols = n - colStart;
+      const columns = data.subarray(colStart * dim);
       try {
         const gemm = await getRunner();
-        const step = rowsPerChunk(4 * n);
+        const step = rowsPerChunk(4 * cols);
         for (let start = request.rowStart; start < request.rowEnd; start += step) {
           if (call.cancelled) return;
           const rows = Math.min(step, request.rowEnd - start);
-          const values = await gemm.run(data.subarray(start * dim, (start + rows) * dim), rows, data, n, dim);
-          const message: FloatRows = { rowStart: start, rows, cols: n, values: bytesOf(values) };
+          const a = data.subarray(start * dim, (start + rows) * dim);
+          const values = await gemm.run(a, rows, columns, cols, dim);
+          const message: FloatRows = { rowStart: start, rows, cols, values: bytesOf(values) };
           // Backpressure: wait for the transport to drain before computing the next chunk.
           if (!call.write(message)) await new Promise((resolve) => call.once('drain', resolve));
         }

@@ -10,6 +10,7 @@ import {
   WorkerPool,
 } from '@smartmix/cluster';
 import { inProcessDotProducts, kernelValueCount } from '@smartmix/submodular';
+import { upperAreaBoundary } from '../src/worker-kernel.js';
 import { spawnWorker, WORKER_COMMAND } from './spawn-worker.js';
 
 function seeded(count: number, seed: number): Float32Array {
@@ -95,6 +96,24 @@ describe('local workers follow their coordinator', () => {
     const deadline = Date.now() + 10_000;
     while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.deepEqual(pids.filter(alive), [], 'workers still running after their coordinator died');
+  });
+});
+
+describe('row ranges for the upper half of a kernel', () => {
+  it('give every worker the same share of the upper half, from row 0 to row n', () => {
+    const area = (from: number, to: number) => {
+      let sum = 0;
+      for (let r = from; r < to; r++) sum += 1000 - r;
+      return sum;
+    };
+    for (const parts of [1, 2, 3, 4, 7]) {
+      const bounds = Array.from({ length: parts + 1 }, (_, w) => upperAreaBoundary(1000, w / parts));
+      assert.equal(bounds[0], 0);
+      assert.equal(bounds[parts], 1000);
+      const shares = bounds.slice(1).map((end, w) => area(bounds[w]!, end));
+      // Rows are whole: shares differ by at most about one row (≤ 1,000 entries) from the exact 500,500 / parts.
+      for (const share of shares) assert.ok(Math.abs(share - 500_500 / parts) <= 1000, `${parts}: ${shares}`);
+    }
   });
 });
 
