@@ -49,6 +49,15 @@ export interface Traffic {
   received: number;
 }
 
+/** Rows [rowStart, rowStart + rows) of a dot-product matrix, columns [colStart, colStart + cols), row-major. */
+export interface SimilarityChunk {
+  rowStart: number;
+  rows: number;
+  cols: number;
+  colStart: number;
+  values: Float32Array;
+}
+
 /** The coordinator's handle on one worker. */
 export class WorkerConnection {
   private readonly client: WorkerClient;
@@ -257,22 +266,26 @@ export class WorkerConnection {
     return upload().then(() => answer);
   }
 
-  /** Streams rows [rowStart, rowEnd) of the stored matrix's dot-product matrix into `onRows`. */
+  /**
+   * Streams rows [rowStart, rowEnd) of the stored matrix's dot-product matrix into `onRows`, chunk by chunk: whole
+   * rows, or with `upper` each chunk's rows from its first row's tile column on (`colStart`).
+   */
   similarityRows(
     handle: RowsHandle__Output,
     rowStart: number,
     rowEnd: number,
-    onRows: (rowStart: number, rows: number, cols: number, values: Float32Array) => void,
-    colStart = 0,
+    onRows: (chunk: SimilarityChunk) => void,
+    upper = false,
   ): Promise<void> {
     return new Promise((resolve, reject) => {
       const call = this.client.similarityRows(
-        { rowsId: handle.id, rowStart, rowEnd, colStart },
+        { rowsId: handle.id, rowStart, rowEnd, upper },
         this.metadata,
         this.callOptions(),
       );
       call.on('data', (chunk: FloatRows__Output) => {
-        onRows(chunk.rowStart, chunk.rows, chunk.cols, toFloat32(chunk.values));
+        const { rowStart, rows, cols, colStart } = chunk;
+        onRows({ rowStart, rows, cols, colStart, values: toFloat32(chunk.values) });
       });
       call.on('error', (err: grpc.ServiceError) => reject(rpcError(this.address, 'SimilarityRows', err)));
       call.on('end', resolve);

@@ -34,23 +34,21 @@ export async function similarityMatrixFromWorkers(
         const start = upperAreaBoundary(n, w / workers.length);
         const end = upperAreaBoundary(n, (w + 1) / workers.length);
         if (start === end) return Promise.resolve();
-        // From the diagonal tile of the range's first row: every row's stored part, the tile's left values included.
-        const colStart = start & ~3;
-        const width = n - colStart;
         return pool.run(first, async (worker) =>
           worker.similarityRows(
             await uploads.on(worker),
             start,
             end,
-            (rowStart, count, cols, values) => {
-              if (cols !== width)
+            ({ rowStart, rows, cols, colStart, values }) => {
+              // Each chunk starts at its first row's tile column: every row's stored part, the tile's left values.
+              if (colStart > (rowStart & ~3) || colStart + cols !== n)
                 throw new Error(
-                  `worker ${worker.address} returned rows of ${cols} columns, expected ${width}`,
+                  `worker ${worker.address} returned columns ${colStart}…${colStart + cols} of ${n}`,
                 );
-              for (let t = 0; t < count; t++)
-                storeUpperRow(out, n, rowStart + t, values.subarray(t * width, (t + 1) * width), colStart);
+              for (let t = 0; t < rows; t++)
+                storeUpperRow(out, n, rowStart + t, values.subarray(t * cols, (t + 1) * cols), colStart);
             },
-            colStart,
+            true,
           ),
         );
       }),

@@ -100,25 +100,17 @@ function handlers(options: WorkerServerOptions): WorkerHandlers {
         const range = `[${request.rowStart}, ${request.rowEnd})`;
         return failStream(call, grpc.status.OUT_OF_RANGE, `SimilarityRows: rows ${range} outside 0…${n}`);
       }
-      const { colStart } = request;
-      if (colStart > request.rowStart) {
-        return failStream(
-          call,
-          grpc.status.OUT_OF_RANGE,
-          `SimilarityRows: column ${colStart} after the first row`,
-        );
-      }
-      const cols = n - colStart;
-      const columns = data.subarray(colStart * dim);
       try {
         const gemm = await getRunner();
-        const step = rowsPerChunk(4 * cols);
-        for (let start = request.rowStart; start < request.rowEnd; start += step) {
+        for (let start = request.rowStart; start < request.rowEnd; ) {
           if (call.cancelled) return;
-          const rows = Math.min(step, request.rowEnd - start);
+          const colStart = request.upper ? start & ~3 : 0;
+          const cols = n - colStart;
+          const rows = Math.min(rowsPerChunk(4 * cols), request.rowEnd - start);
           const a = data.subarray(start * dim, (start + rows) * dim);
-          const values = await gemm.run(a, rows, columns, cols, dim);
-          const message: FloatRows = { rowStart: start, rows, cols, values: bytesOf(values) };
+          const values = await gemm.run(a, rows, data.subarray(colStart * dim), cols, dim);
+          const message: FloatRows = { rowStart: start, rows, cols, colStart, values: bytesOf(values) };
+          start += rows;
           // Backpressure: wait for the transport to drain before computing the next chunk.
           if (!call.write(message)) await new Promise((resolve) => call.once('drain', resolve));
         }

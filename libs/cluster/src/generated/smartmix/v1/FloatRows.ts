@@ -6,6 +6,7 @@ export interface FloatRows {
   'rows'?: (number);
   'cols'?: (number);
   'values'?: (Buffer | Uint8Array | string);
+  'colStart'?: (number);
 }
 
 export interface FloatRows__Output {
@@ -13,4 +14,5 @@ export interface FloatRows__Output {
   'rows': (number);
   'cols': (number);
   'values': (Buffer);
+  'colStart': (number);
 }

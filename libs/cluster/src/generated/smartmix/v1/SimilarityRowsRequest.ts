@@ -5,12 +5,12 @@ export interface SimilarityRowsRequest {
   'rowsId'?: (string);
   'rowStart'?: (number);
   'rowEnd'?: (number);
-  'colStart'?: (number);
+  'upper'?: (boolean);
 }
 
 export interface SimilarityRowsRequest__Output {
   'rowsId': (string);
   'rowStart': (number);
   'rowEnd': (number);
-  'colStart': (number);
+  'upper': (boolean);
 }
