@@ -1,4 +1,5 @@
 import { createSimilarityBlockRunner, type DeviceOptions, type SimilarityBlockRunner } from '@smartmix/onnx';
+import { forEachBlockProduct } from '../block-products.js';
 import { blockCount, blockRange, SUMMATION_BLOCK_ROWS } from '../blocked-sum.js';
 import { checkCandidates, checkElement } from '../validate.js';
 import { facilityLocationBlockGain, raiseMemo } from './facility-location.js';
@@ -143,27 +144,11 @@ export class FacilityLocationShard implements FacilityLocationPart {
    * For a batch of candidates, computes each owned block's column values by GEMM and calls
    * `visit(c, values, b, start, end)` (b relative to firstBlock, rows [start, end) absolute), blocks in order.
    */
-  private async forEachBlock(
+  private forEachBlock(
     batch: Int32Array,
     visit: (c: number, values: Float32Array, b: number, start: number, end: number) => void,
   ): Promise<void> {
-    const { d, rows } = this;
-    const vectors = new Float32Array(batch.length * d);
-    batch.forEach((k, c) => vectors.set(rows.subarray(k * d, (k + 1) * d), c * d));
-    for (let b = 0; b < this.blocks; b++) {
-      const [start, end] = blockRange(this.n, this.firstBlock + b);
-      const width = end - start;
-      const values = await this.runner.run(
-        vectors,
-        batch.length,
-        rows.subarray(start * d, end * d),
-        width,
-        d,
-        this.gemmOut.subarray(0, batch.length * width),
-      );
-      for (let c = 0; c < batch.length; c++)
-        visit(c, values.subarray(c * width, (c + 1) * width), b, start, end);
-    }
+    return forEachBlockProduct(this.runner, this.rows, this.n, this.d, this, batch, this.gemmOut, visit);
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {

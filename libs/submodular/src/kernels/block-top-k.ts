@@ -1,5 +1,6 @@
 import { createSimilarityBlockRunner, type DeviceOptions, type SimilarityBlockRunner } from '@smartmix/onnx';
-import { blockRange, SUMMATION_BLOCK_ROWS } from '../blocked-sum.js';
+import { forEachBlockProduct } from '../block-products.js';
+import { SUMMATION_BLOCK_ROWS } from '../blocked-sum.js';
 import { checkShardBlocks, type ShardBlocks, shardRows } from '../functions/facility-location-shard.js';
 import { checkCandidates } from '../validate.js';
 import { type TopKLists, TopKSelector } from './top-k.js';
@@ -47,25 +48,12 @@ export async function forEachTopKBatch(
   const width = topKWidth(n, blocks, k);
   const batchSize = queryBatchSize(width);
   const gemmOut = new Float32Array(Math.min(batchSize, queries.length) * SUMMATION_BLOCK_ROWS);
-  const vectors = new Float32Array(Math.min(batchSize, queries.length) * d);
   for (let first = 0; first < queries.length; first += batchSize) {
     const batch = queries.subarray(first, first + batchSize);
-    batch.forEach((q, c) => vectors.set(rows.subarray(q * d, (q + 1) * d), c * d));
     const selector = new TopKSelector(batch.length, width);
-    for (let b = blocks.firstBlock; b < blocks.endBlock; b++) {
-      const [start, end] = blockRange(n, b);
-      const blockWidth = end - start;
-      const values = await runner.run(
-        vectors.subarray(0, batch.length * d),
-        batch.length,
-        rows.subarray(start * d, end * d),
-        blockWidth,
-        d,
-        gemmOut.subarray(0, batch.length * blockWidth),
-      );
-      for (let c = 0; c < batch.length; c++)
-        selector.offer(c, values.subarray(c * blockWidth, (c + 1) * blockWidth), start);
-    }
+    await forEachBlockProduct(runner, rows, n, d, blocks, batch, gemmOut, (c, values, _b, start) =>
+      selector.offer(c, values, start),
+    );
     await visit(first, selector.finish());
   }
 }
