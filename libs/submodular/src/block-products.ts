@@ -5,9 +5,10 @@ import type { ShardBlocks } from './functions/facility-location-shard.js';
 /**
  * The similarities of a batch of elements with the rows of each summation block of `blocks`, one canonical block at a
  * time (blocked-sum.ts), so every value has the bits of the full kernel's element whatever the batch or the split
- * (libs/onnx's block-shape property): `visit(c, values, b, start, end)` gets batch[c]'s similarities with rows
- * [start, end) of the b-th block of `blocks`. The GEMM writes into `out` (≥ batch.length × one block), which the caller
- * reuses from call to call; a view is valid only during its visit.
+ * (libs/onnx's block-shape property): `visit(products, b, start, end)` gets the b-th block of `blocks`, rows [start,
+ * end), as batch.length × (end − start) similarities, row-major: batch[c]'s with the block's rows at
+ * [c·(end − start), (c + 1)·(end − start)). The GEMM writes into `out` (≥ batch.length × one block), which the caller
+ * reuses from call to call; the view is valid only during its visit.
  */
 export async function forEachBlockProduct(
   runner: SimilarityBlockRunner,
@@ -17,7 +18,7 @@ export async function forEachBlockProduct(
   blocks: ShardBlocks,
   batch: Int32Array,
   out: Float32Array,
-  visit: (c: number, values: Float32Array, b: number, start: number, end: number) => void,
+  visit: (products: Float32Array, b: number, start: number, end: number) => void,
 ): Promise<void> {
   const vectors = new Float32Array(batch.length * d);
   batch.forEach((k, c) => vectors.set(rows.subarray(k * d, (k + 1) * d), c * d));
@@ -32,7 +33,12 @@ export async function forEachBlockProduct(
       d,
       out.subarray(0, batch.length * width),
     );
-    for (let c = 0; c < batch.length; c++)
-      visit(c, values.subarray(c * width, (c + 1) * width), b, start, end);
+    visit(values, b, start, end);
   }
+}
+
+/** batch[c]'s similarities with the rows [start, end) of a block that forEachBlockProduct visits. */
+export function productColumn(products: Float32Array, c: number, start: number, end: number): Float32Array {
+  const width = end - start;
+  return products.subarray(c * width, (c + 1) * width);
 }

@@ -1,8 +1,9 @@
 import { createSimilarityBlockRunner, type DeviceOptions, type SimilarityBlockRunner } from '@smartmix/onnx';
-import { forEachBlockProduct } from '../block-products.js';
-import { blockCount, blockRange, SUMMATION_BLOCK_ROWS } from '../blocked-sum.js';
+import { BlockGainKernel } from '../block-gain-kernel.js';
+import { forEachBlockProduct, productColumn } from '../block-products.js';
+import { blockCount, blockRange } from '../blocked-sum.js';
 import { checkCandidates, checkElement } from '../validate.js';
-import { facilityLocationBlockGain, raiseMemo } from './facility-location.js';
+import { raiseMemo } from './facility-location.js';
 import { DEFAULT_OPEN_BUDGET_BYTES, OpenColumns } from './open-columns.js';
 
 const CANDIDATE_BATCH = 128;
@@ -97,12 +98,13 @@ export class FacilityLocationShard implements FacilityLocationPart {
   private readonly memo: Float32Array;
   private readonly open: OpenColumns;
   /**
-   * Where every block's GEMM writes (CANDIDATE_BATCH × one block). Reused call after call: onnxruntime's own output
-   * tensors live in native memory that V8 does not count, so a worker that makes many GEMM calls and few JS
-   * allocations (one of several shards) would otherwise pile up gigabytes of them between garbage collections.
+   * Sums the gains of a batch over a block; its memory is where every block's GEMM writes (CANDIDATE_BATCH × one
+   * block). Reused call after call: onnxruntime's own output tensors live in native memory that V8 does not count,
+   * so a worker that makes many GEMM calls and few JS allocations (one of several shards) would otherwise pile up
+   * gigabytes of them between garbage collections.
    */
-  private readonly gemmOut = new Float32Array(CANDIDATE_BATCH * SUMMATION_BLOCK_ROWS);
-  /** Calls that use gemmOut and the memo run one after another, even if a caller overlaps them. */
+  private readonly gains = new BlockGainKernel(CANDIDATE_BATCH);
+  /** Calls that use the kernel's memory and the memo run one after another, even if a caller overlaps them. */
   private busy: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -141,14 +143,24 @@ export class FacilityLocationShard implements FacilityLocationPart {
   }
 
   /**
-   * For a batch of candidates, computes each owned block's column values by GEMM and calls
-   * `visit(c, values, b, start, end)` (b relative to firstBlock, rows [start, end) absolute), blocks in order.
+   * For a batch of candidates, computes each owned block's similarities by GEMM and calls
+   * `visit(products, b, start, end)` (b relative to firstBlock, rows [start, end) absolute; see forEachBlockProduct),
+   * blocks in order.
    */
   private forEachBlock(
     batch: Int32Array,
-    visit: (c: number, values: Float32Array, b: number, start: number, end: number) => void,
+    visit: (products: Float32Array, b: number, start: number, end: number) => void,
   ): Promise<void> {
-    return forEachBlockProduct(this.runner, this.rows, this.n, this.d, this, batch, this.gemmOut, visit);
+    return forEachBlockProduct(
+      this.runner,
+      this.rows,
+      this.n,
+      this.d,
+      this,
+      batch,
+      this.gains.products,
+      visit,
+    );
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -176,16 +188,16 @@ export class FacilityLocationShard implements FacilityLocationPart {
       const at = scanAt.slice(first, first + CANDIDATE_BATCH);
       const batch = Int32Array.from(at, (c) => candidates[c]!);
       const collect = this.open.collector(batch);
-      await this.forEachBlock(batch, (c, column, b, start, end) => {
+      const { gains } = this;
+      await this.forEachBlock(batch, (products, b, start, end) => {
         const memo = this.memo.subarray(start - this.rowStart, end - this.rowStart);
-        out[at[c]! * blocks + b] = facilityLocationBlockGain(
-          column,
-          memo,
-          0,
-          end - start,
-          collect.openRows(c),
-        );
-        collect.add(c, column, memo, start);
+        gains.memo.set(memo);
+        gains.compute(end - start, batch.length);
+        for (let c = 0; c < batch.length; c++) {
+          out[at[c]! * blocks + b] = gains.sums[c]!;
+          collect.openRows(c)[0] += gains.opens[c]!;
+          collect.add(c, productColumn(products, c, start, end), memo, start);
+        }
       });
       collect.keep();
     }
@@ -202,11 +214,14 @@ export class FacilityLocationShard implements FacilityLocationPart {
     const out = new Float64Array(candidates.length * blocks);
     for (let first = 0; first < candidates.length; first += CANDIDATE_BATCH) {
       const batch = candidates.subarray(first, first + CANDIDATE_BATCH);
-      await this.forEachBlock(batch, (c, column, b) => {
-        // Ground-set order within the block (rows end−1 down to start), from 0: the blocked sum's terms and order.
-        let sum = 0;
-        for (let i = column.length - 1; i >= 0; i--) sum += column[i]!;
-        out[(first + c) * blocks + b] = sum;
+      await this.forEachBlock(batch, (products, b, start, end) => {
+        for (let c = 0; c < batch.length; c++) {
+          const column = productColumn(products, c, start, end);
+          // Ground-set order within the block (rows end−1 down to start), from 0: the blocked sum's terms and order.
+          let sum = 0;
+          for (let i = column.length - 1; i >= 0; i--) sum += column[i]!;
+          out[(first + c) * blocks + b] = sum;
+        }
       });
     }
     return out;
@@ -221,9 +236,12 @@ export class FacilityLocationShard implements FacilityLocationPart {
     const scan = elements.filter((k) => !this.open.commit(k, this.memo, this.rowStart));
     // memo = max over the chosen columns is independent of order, so a replay may batch its GEMMs.
     for (let first = 0; first < scan.length; first += CANDIDATE_BATCH) {
-      await this.forEachBlock(scan.subarray(first, first + CANDIDATE_BATCH), (_, column, _b, start, end) =>
-        raiseMemo(column, this.memo.subarray(start - this.rowStart, end - this.rowStart), 0, end - start),
-      );
+      const batch = scan.subarray(first, first + CANDIDATE_BATCH);
+      await this.forEachBlock(batch, (products, _b, start, end) => {
+        const memo = this.memo.subarray(start - this.rowStart, end - this.rowStart);
+        for (let c = 0; c < batch.length; c++)
+          raiseMemo(productColumn(products, c, start, end), memo, 0, end - start);
+      });
     }
   }
 

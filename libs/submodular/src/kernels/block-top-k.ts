@@ -1,5 +1,5 @@
 import { createSimilarityBlockRunner, type DeviceOptions, type SimilarityBlockRunner } from '@smartmix/onnx';
-import { forEachBlockProduct } from '../block-products.js';
+import { forEachBlockProduct, productColumn } from '../block-products.js';
 import { SUMMATION_BLOCK_ROWS } from '../blocked-sum.js';
 import { checkShardBlocks, type ShardBlocks, shardRows } from '../functions/facility-location-shard.js';
 import { checkCandidates } from '../validate.js';
@@ -51,9 +51,9 @@ export async function forEachTopKBatch(
   for (let first = 0; first < queries.length; first += batchSize) {
     const batch = queries.subarray(first, first + batchSize);
     const selector = new TopKSelector(batch.length, width);
-    await forEachBlockProduct(runner, rows, n, d, blocks, batch, gemmOut, (c, values, _b, start) =>
-      selector.offer(c, values, start),
-    );
+    await forEachBlockProduct(runner, rows, n, d, blocks, batch, gemmOut, (products, _b, start, end) => {
+      for (let c = 0; c < batch.length; c++) selector.offer(c, productColumn(products, c, start, end), start);
+    });
     await visit(first, selector.finish());
   }
 }
