@@ -38,6 +38,8 @@ export class BlockGainKernel {
   /** After compute: candidate c's block gain, and its number of open rows. */
   readonly sums: Float64Array;
   readonly opens: Int32Array;
+  /** After openRowsOf: the offsets (row − block start) of a column's open rows, highest first. */
+  readonly openAt: Int32Array;
   private readonly blockGains: (
     products: number,
     width: number,
@@ -46,6 +48,7 @@ export class BlockGainKernel {
     sums: number,
     opens: number,
   ) => void;
+  private readonly openRows: (column: number, memo: number, width: number, out: number) => number;
 
   constructor(readonly batch: number) {
     const instance = new wasm.Instance(blockGainsModule(), {});
@@ -53,24 +56,23 @@ export class BlockGainKernel {
     // Laid out by alignment: float64 sums first, then the 4-byte arrays.
     const sumsAt = 0;
     const opensAt = sumsAt + 8 * batch;
-    const memoAt = opensAt + 4 * batch;
+    const openAtAt = opensAt + 4 * batch;
+    const memoAt = openAtAt + 4 * SUMMATION_BLOCK_ROWS;
     const productsAt = memoAt + 4 * SUMMATION_BLOCK_ROWS;
     const bytes = productsAt + 4 * batch * SUMMATION_BLOCK_ROWS;
     memory.grow(Math.ceil(bytes / PAGE_BYTES));
     this.sums = new Float64Array(memory.buffer, sumsAt, batch);
     this.opens = new Int32Array(memory.buffer, opensAt, batch);
+    this.openAt = new Int32Array(memory.buffer, openAtAt, SUMMATION_BLOCK_ROWS);
     this.memo = new Float32Array(memory.buffer, memoAt, SUMMATION_BLOCK_ROWS);
     this.products = new Float32Array(memory.buffer, productsAt, batch * SUMMATION_BLOCK_ROWS);
     this.blockGains = instance.exports.blockGains as BlockGainKernel['blockGains'];
+    this.openRows = instance.exports.openRows as BlockGainKernel['openRows'];
   }
 
   /** Gains and open-row counts of the first `count` candidates over a block of `width` rows (products and memo set). */
   compute(width: number, count: number): void {
-    if (width < 1 || width > SUMMATION_BLOCK_ROWS || count < 1 || count > this.batch) {
-      throw new RangeError(
-        `block gains: ${count} candidates × ${width} rows do not fit ${this.batch} × ${SUMMATION_BLOCK_ROWS}`,
-      );
-    }
+    this.check(width, count);
     this.blockGains(
       this.products.byteOffset,
       width,
@@ -79,5 +81,20 @@ export class BlockGainKernel {
       this.sums.byteOffset,
       this.opens.byteOffset,
     );
+  }
+
+  /** Candidate c's open rows over a block of `width` rows (products and memo as for compute) into openAt; how many. */
+  openRowsOf(c: number, width: number): number {
+    this.check(width, c + 1);
+    const column = this.products.byteOffset + 4 * c * width;
+    return this.openRows(column, this.memo.byteOffset, width, this.openAt.byteOffset);
+  }
+
+  private check(width: number, count: number): void {
+    if (width < 1 || width > SUMMATION_BLOCK_ROWS || count < 1 || count > this.batch) {
+      throw new RangeError(
+        `block gains: ${count} candidates × ${width} rows do not fit ${this.batch} × ${SUMMATION_BLOCK_ROWS}`,
+      );
+    }
   }
 }

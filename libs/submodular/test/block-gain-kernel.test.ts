@@ -19,7 +19,7 @@ function awkwardValues(length: number, seed: number): Float32Array {
 }
 
 describe('BlockGainKernel (WebAssembly SIMD block gains)', () => {
-  it('gives facilityLocationBlockGain’s bits and open-row counts for every batch size and block width', () => {
+  it('gives facilityLocationBlockGain’s bits, open-row counts and open rows for every batch size and block width', () => {
     const kernel = new BlockGainKernel(9);
     for (const width of [1, 3, 4, 5, 777, SUMMATION_BLOCK_ROWS]) {
       const memo = awkwardValues(width, width);
@@ -37,6 +37,14 @@ describe('BlockGainKernel (WebAssembly SIMD block gains)', () => {
             `width ${width}, ${count} candidates, candidate ${c}: ${kernel.sums[c]} ≠ ${expected}`,
           );
           assert.equal(kernel.opens[c], open[0], `width ${width}, candidate ${c}: open rows`);
+          const expectedRows: number[] = [];
+          for (let i = width - 1; i >= 0; i--) if (column[i]! > memo[i]!) expectedRows.push(i);
+          const found = kernel.openRowsOf(c, width);
+          assert.deepEqual(
+            [...kernel.openAt.subarray(0, found)],
+            expectedRows,
+            `width ${width}, candidate ${c}`,
+          );
         }
       }
     }
@@ -47,6 +55,7 @@ describe('BlockGainKernel (WebAssembly SIMD block gains)', () => {
     assert.throws(() => kernel.compute(SUMMATION_BLOCK_ROWS + 1, 1), /do not fit/);
     assert.throws(() => kernel.compute(8, 5), /do not fit/);
     assert.throws(() => kernel.compute(8, 0), /do not fit/);
+    assert.throws(() => kernel.openRowsOf(4, 8), /do not fit/);
   });
 
   it('runs the module assembled from wasm/block-gains.wat as it is now (the generated file is not stale)', async () => {

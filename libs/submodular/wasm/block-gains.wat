@@ -1,5 +1,6 @@
-;; Facility-location block gains for four candidates at a time, bit-identical to facilityLocationBlockGain
-;; (libs/submodular/src/functions/facility-location.ts), which stays the definition.
+;; The inner loops of blockwise facility location (src/block-gain-kernel.ts): block gains for four candidates at a
+;; time, bit-identical to facilityLocationBlockGain (src/functions/facility-location.ts), which stays the definition;
+;; and the open rows of one column.
 ;;
 ;; For each candidate c < count, whose similarities with one summation block's rows are columns[c·width … c·width +
 ;; width) (float32, the GEMM's output), and the block's memo (float32, width values):
@@ -74,4 +75,55 @@
             (i32.store offset=12 (i32.add (local.get $opens) (i32.shl (local.get $c) (i32.const 2))) (i32x4.extract_lane 3 (local.get $open)))))
         (local.set $c (i32.add (local.get $c) (i32.const 4)))
         (br $group))))
+
+  ;; The rows of one column that are open (column[i] > memo[i]), rows width−1 down to 0: writes their offsets i to
+  ;; out (int32) and returns how many. Late in a run few rows are open, so four rows are compared at once and groups
+  ;; without an open row are skipped.
+    (func (export "openRows")
+      (param $column i32) (param $memo i32) (param $width i32) (param $out i32) (result i32)
+      (local $off i32) (local $count i32) (local $mask v128)
+      (local.set $off (i32.shl (local.get $width) (i32.const 2)))
+      ;; The top width mod 4 rows one at a time, so the rest come in whole groups of four.
+      (block $tail_done
+        (loop $tail
+          (br_if $tail_done (i32.eqz (i32.and (local.get $off) (i32.const 15))))
+          (local.set $off (i32.sub (local.get $off) (i32.const 4)))
+          (if (f32.gt (f32.load (i32.add (local.get $column) (local.get $off)))
+                      (f32.load (i32.add (local.get $memo) (local.get $off))))
+            (then
+              (i32.store (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
+                (i32.shr_u (local.get $off) (i32.const 2)))
+              (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+          (br $tail)))
+      (block $done
+        (loop $groups
+          (br_if $done (i32.eqz (local.get $off)))
+          (local.set $off (i32.sub (local.get $off) (i32.const 16)))
+          (local.set $mask (f32x4.gt (v128.load (i32.add (local.get $column) (local.get $off)))
+                                     (v128.load (i32.add (local.get $memo) (local.get $off)))))
+          (if (v128.any_true (local.get $mask))
+            (then
+              ;; Lanes 3 … 0 are rows off/4 + 3 … off/4: descending.
+              (if (i32x4.extract_lane 3 (local.get $mask))
+                (then
+                  (i32.store (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
+                    (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 3)))
+                  (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+              (if (i32x4.extract_lane 2 (local.get $mask))
+                (then
+                  (i32.store (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
+                    (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 2)))
+                  (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+              (if (i32x4.extract_lane 1 (local.get $mask))
+                (then
+                  (i32.store (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
+                    (i32.add (i32.shr_u (local.get $off) (i32.const 2)) (i32.const 1)))
+                  (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+              (if (i32x4.extract_lane 0 (local.get $mask))
+                (then
+                  (i32.store (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
+                    (i32.shr_u (local.get $off) (i32.const 2)))
+                  (local.set $count (i32.add (local.get $count) (i32.const 1)))))))
+          (br $groups)))
+      (local.get $count))
 )

@@ -195,8 +195,10 @@ export class FacilityLocationShard implements FacilityLocationPart {
         gains.compute(end - start, batch.length);
         for (let c = 0; c < batch.length; c++) {
           out[at[c]! * blocks + b] = gains.sums[c]!;
-          collect.openRows(c)[0] += gains.opens[c]!;
-          collect.add(c, productColumn(products, c, start, end), memo, start);
+          collect.openRows[c] += gains.opens[c]!;
+          if (gains.opens[c] === 0 || !collect.wants(c)) continue;
+          const count = gains.openRowsOf(c, end - start);
+          collect.add(c, productColumn(products, c, start, end), start, gains.openAt, count);
         }
       });
       collect.keep();

@@ -13,7 +13,7 @@ import { OpenColumns } from './open-columns.js';
  * finite kernel (an infinite or NaN similarity would not be skipped), as every similarity kernel is.
  * fround of the float64 difference equals the float32 difference: double rounding is innocuous for a
  * subtraction of float32 values carried out in float64.
- * With `openRows`, the number of open rows (column[i] > memo[i]) is added to openRows[0].
+ * With `openRows`, the number of open rows (column[i] > memo[i]) is added to openRows[at].
  */
 export function facilityLocationBlockGain(
   column: Float32Array,
@@ -21,6 +21,7 @@ export function facilityLocationBlockGain(
   start: number,
   end: number,
   openRows?: Int32Array,
+  at = 0,
 ): number {
   let sum = 0;
   let open = 0;
@@ -29,8 +30,15 @@ export function facilityLocationBlockGain(
     sum += Math.fround((d + Math.abs(d)) * 0.5);
     open += +(d > 0);
   }
-  if (openRows) openRows[0] += open;
+  if (openRows) openRows[at] += open;
   return sum;
+}
+
+/** Writes the rows i with column[i] > memo[i] to out, highest first (ground-set order); returns how many. */
+function openOffsets(column: Float32Array, memo: Float32Array, out: Int32Array): number {
+  let count = 0;
+  for (let i = column.length - 1; i >= 0; i--) if (column[i]! > memo[i]!) out[count++] = i;
+  return count;
 }
 
 /** memo[i] = max(memo[i], column[i]) over rows [start, end): what committing the column's element does. */
@@ -78,6 +86,8 @@ class FacilityLocationOracle implements GainOracle {
   /** Per-block sums of a sparse evaluation, combined like any blocked sum. */
   private readonly partials: Float64Array;
   private readonly gather: ColumnScratch;
+  /** openOffsets' output for one column. */
+  private readonly openAt: Int32Array;
 
   constructor(private readonly kernel: DenseKernel) {
     this.n = kernel.n;
@@ -89,6 +99,7 @@ class FacilityLocationOracle implements GainOracle {
     this.open = new OpenColumns(kernel.n, kernel.data.byteLength / 2, 1 / 8);
     this.partials = new Float64Array(blockCount(kernel.n));
     this.gather = new ColumnScratch(kernel);
+    this.openAt = new Int32Array(kernel.n);
   }
 
   async gains(candidates: Int32Array): Promise<Float64Array> {
@@ -106,11 +117,10 @@ class FacilityLocationOracle implements GainOracle {
     const scan = Int32Array.from(scanAt, (c) => candidates[c]!);
     const collect = this.open.collector(scan);
     forEachColumn(this.kernel, scan, this.gather, (s, column) => {
-      const openRows = collect.openRows(s);
       out[scanAt[s]!] = blockedSum(n, (start, end) =>
-        facilityLocationBlockGain(column, memo, start, end, openRows),
+        facilityLocationBlockGain(column, memo, start, end, collect.openRows, s),
       );
-      collect.add(s, column, memo, 0);
+      if (collect.wants(s)) collect.add(s, column, 0, this.openAt, openOffsets(column, memo, this.openAt));
     });
     collect.keep();
     return out;

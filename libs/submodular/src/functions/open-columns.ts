@@ -1,4 +1,4 @@
-import { blockOf } from '../blocked-sum.js';
+import { blockOf, blockRange } from '../blocked-sum.js';
 
 /** Default memory for kept open rows (per oracle or shard; 8 bytes a row: index and value). */
 export const DEFAULT_OPEN_BUDGET_BYTES = 256 * 2 ** 20;
@@ -17,6 +17,12 @@ export class OpenColumns {
   readonly capacity: number;
   private readonly lists = new Map<number, { rows: Int32Array; values: Float32Array; length: number }>();
   private usedBytes = 0;
+  /**
+   * The collector's rows and values for a whole batch (batch × capacity), reused from batch to batch: allocated
+   * afresh, they were megabytes per GEMM batch and most of a long run's garbage collection.
+   */
+  private scratchRows = new Int32Array(0);
+  private scratchValues = new Float32Array(0);
 
   constructor(
     shardRows: number,
@@ -28,28 +34,6 @@ export class OpenColumns {
 
   has(k: number): boolean {
     return this.lists.has(k);
-  }
-
-  /** Visits k's kept rows in order, keeping those for which `stillOpen` is true. False when k has no list. */
-  compact(k: number, stillOpen: (row: number, value: number) => boolean): boolean {
-    const list = this.lists.get(k);
-    if (!list) return false;
-    const { rows, values } = list;
-    let kept = 0;
-    for (let t = 0; t < list.length; t++) {
-      if (stillOpen(rows[t]!, values[t]!)) {
-        rows[kept] = rows[t]!;
-        values[kept++] = values[t]!;
-      }
-    }
-    list.length = kept;
-    if (kept <= rows.length / 2) {
-      // Give the memory back once a list has halved, so the budget follows the lists as they shrink.
-      this.usedBytes -= 8 * (rows.length - kept);
-      list.rows = rows.slice(0, kept);
-      list.values = values.slice(0, kept);
-    }
-    return true;
   }
 
   /**
@@ -66,13 +50,39 @@ export class OpenColumns {
     firstBlock: number,
     partials: Float64Array,
   ): boolean {
-    return this.compact(k, (row, value) => {
+    const list = this.lists.get(k);
+    if (!list) return false;
+    const { rows, values } = list;
+    // Rows are in ground-set order (descending), so the block changes only when a row falls below the block's first
+    // row: one division per block rather than per row. Late in a run this loop is most of the work, hence no callback.
+    let b = -1;
+    let blockStart = Number.POSITIVE_INFINITY;
+    let kept = 0;
+    for (let t = 0; t < list.length; t++) {
+      const row = rows[t]!;
+      const value = values[t]!;
       const m = memo[row - rowStart]!;
-      if (!(value > m)) return false;
-      const b = blockOf(n, row) - firstBlock;
+      if (!(value > m)) continue;
+      if (row < blockStart) {
+        const block = blockOf(n, row);
+        b = block - firstBlock;
+        blockStart = blockRange(n, block)[0];
+      }
       partials[b] = partials[b]! + Math.fround(value - m);
-      return true;
-    });
+      rows[kept] = row;
+      values[kept++] = value;
+    }
+    this.shorten(list, kept);
+    return true;
+  }
+
+  /** Keeps a list's first `kept` rows; gives the memory back once a list has halved, so the budget follows the lists. */
+  private shorten(list: { rows: Int32Array; values: Float32Array; length: number }, kept: number): void {
+    list.length = kept;
+    if (kept > list.rows.length / 2) return;
+    this.usedBytes -= 8 * (list.rows.length - kept);
+    list.rows = list.rows.slice(0, kept);
+    list.values = list.values.slice(0, kept);
   }
 
   /**
@@ -104,37 +114,46 @@ export class OpenColumns {
 
   /**
    * Gathers the open rows of a batch of candidates while their columns are computed block by block (blocks in
-   * ground-set order). Each candidate's open-row count (facilityLocationBlockGain adds to openRows(c)) decides
-   * whether its rows are still worth collecting, so columns too dense to keep cost no second pass.
+   * ground-set order). Each candidate's open-row count so far (openRows[c], which the caller adds each column's count
+   * to before passing the column to add) decides whether its rows are still worth collecting, so columns too dense to
+   * keep cost no second pass; a column with no open row is not read again. One collector at a time: its memory is
+   * the OpenColumns' scratch.
    */
   collector(batch: Int32Array): {
-    openRows(c: number): Int32Array;
-    add(c: number, column: Float32Array, memo: Float32Array, start: number): void;
+    readonly openRows: Int32Array;
+    /** Whether candidate c's rows are still being collected (its open rows so far fit the capacity). */
+    wants(c: number): boolean;
+    /** Collects rows start + offsets[t] (t < count, in ground-set order) with their values column[offsets[t]]. */
+    add(c: number, column: Float32Array, start: number, offsets: Int32Array, count: number): void;
     keep(): void;
   } {
     const { capacity } = this;
-    const counts = Array.from({ length: batch.length }, () => new Int32Array(1));
-    const rows = new Int32Array(batch.length * capacity);
-    const values = new Float32Array(batch.length * capacity);
+    const counts = new Int32Array(batch.length);
+    if (this.scratchRows.length < batch.length * capacity) {
+      this.scratchRows = new Int32Array(batch.length * capacity);
+      this.scratchValues = new Float32Array(batch.length * capacity);
+    }
+    const rows = this.scratchRows;
+    const values = this.scratchValues;
     const lengths = new Int32Array(batch.length);
     return {
-      openRows: (c) => counts[c]!,
-      add: (c, column, memo, start) => {
-        if (counts[c]![0]! > capacity) return;
+      openRows: counts,
+      wants: (c) => counts[c]! <= capacity,
+      add: (c, column, start, offsets, count) => {
+        if (counts[c]! > capacity) return;
         let length = lengths[c]!;
         const base = c * capacity;
-        for (let i = column.length - 1; i >= 0; i--) {
-          if (column[i]! > memo[i]!) {
-            rows[base + length] = start + i;
-            values[base + length++] = column[i]!;
-          }
+        for (let t = 0; t < count; t++) {
+          const i = offsets[t]!;
+          rows[base + length] = start + i;
+          values[base + length++] = column[i]!;
         }
         lengths[c] = length;
       },
       keep: () => {
         for (let c = 0; c < batch.length; c++) {
           const length = lengths[c]!;
-          if (counts[c]![0]! > capacity || this.usedBytes + 8 * length > this.budgetBytes) continue;
+          if (counts[c]! > capacity || this.usedBytes + 8 * length > this.budgetBytes) continue;
           const k = batch[c]!;
           this.drop(k);
           const base = c * capacity;
