@@ -46,8 +46,13 @@ class RemoteFacilityLocationPart implements FacilityLocationPart {
     return id;
   }
 
-  partialGains(candidates: Int32Array): Promise<Float64Array> {
-    return this.withShard((worker, id) => worker.partialGains(id, candidates, this.width));
+  async partialGains(candidates: Int32Array, commitFirst?: Int32Array): Promise<Float64Array> {
+    const gains = await this.withShard((worker, id) =>
+      worker.partialGains(id, candidates, this.width, commitFirst),
+    );
+    // Only now part of what a replacement replays; if the call failed, the retry carried them anyway.
+    if (commitFirst) this.committed.push(...commitFirst);
+    return gains;
   }
 
   columnSums(candidates: Int32Array): Promise<Float64Array> {

@@ -73,14 +73,18 @@ export function shardHandlers(
   const streamPartials =
     (
       method: string,
-      compute: (shard: FacilityLocationShard, candidates: Int32Array) => Promise<Float64Array>,
+      compute: (
+        shard: FacilityLocationShard,
+        candidates: Int32Array,
+        request: PartialGainsRequest__Output,
+      ) => Promise<Float64Array>,
     ) =>
     async (call: grpc.ServerWritableStream<PartialGainsRequest__Output, PartialSums>) => {
       try {
         const shard = shardOf(call.request.shardId, method);
         const candidates = toInt32(call.request.candidates);
         const width = shard.endBlock - shard.firstBlock;
-        const values = await compute(shard, candidates);
+        const values = await compute(shard, candidates, call.request);
         const step = rowsPerChunk(8 * width);
         for (let first = 0; first < candidates.length; first += step) {
           if (call.cancelled) return;
@@ -118,7 +122,12 @@ export function shardHandlers(
       return { id };
     }),
 
-    PartialGains: streamPartials('PartialGains', (shard, candidates) => shard.partialGains(candidates)),
+    PartialGains: streamPartials('PartialGains', (shard, candidates, request) =>
+      shard.partialGains(
+        candidates,
+        request.commitFirst.length > 0 ? toInt32(request.commitFirst) : undefined,
+      ),
+    ),
     ColumnSums: streamPartials('ColumnSums', (shard, candidates) => shard.columnSums(candidates)),
 
     Commit: unary('Commit', async (request: { shardId: string; elements: Buffer }) => {

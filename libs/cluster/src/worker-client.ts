@@ -140,14 +140,25 @@ export class WorkerConnection {
     return reply.id;
   }
 
-  /** Per-block partial gains (candidates × width, float64) of a shard. */
-  partialGains(shardId: string, candidates: Int32Array, width: number): Promise<Float64Array> {
-    return this.partialSums('PartialGains', this.client.partialGains, shardId, candidates, width);
+  /** Per-block partial gains (candidates × width, float64) of a shard, after committing `commitFirst` if given. */
+  partialGains(
+    shardId: string,
+    candidates: Int32Array,
+    width: number,
+    commitFirst?: Int32Array,
+  ): Promise<Float64Array> {
+    const request = {
+      shardId,
+      candidates: bytesOf(candidates),
+      commitFirst: bytesOf(commitFirst ?? new Int32Array(0)),
+    };
+    return this.partialSums('PartialGains', this.client.partialGains, request, candidates.length, width);
   }
 
   /** Per-block column sums Σ_j K[j,k] (candidates × width, float64) of a shard. */
   columnSums(shardId: string, candidates: Int32Array, width: number): Promise<Float64Array> {
-    return this.partialSums('ColumnSums', this.client.columnSums, shardId, candidates, width);
+    const request = { shardId, candidates: bytesOf(candidates) };
+    return this.partialSums('ColumnSums', this.client.columnSums, request, candidates.length, width);
   }
 
   private partialSums(
@@ -157,20 +168,15 @@ export class WorkerConnection {
       metadata: grpc.Metadata,
       options: grpc.CallOptions,
     ) => grpc.ClientReadableStream<PartialSums__Output>,
-    shardId: string,
-    candidates: Int32Array,
+    request: PartialGainsRequest,
+    count: number,
     width: number,
   ): Promise<Float64Array> {
     return new Promise((resolve, reject) => {
-      const out = new Float64Array(candidates.length * width);
-      const call = start.call(
-        this.client,
-        { shardId, candidates: bytesOf(candidates) },
-        this.metadata,
-        this.callOptions(),
-      );
+      const out = new Float64Array(count * width);
+      const call = start.call(this.client, request, this.metadata, this.callOptions());
       call.on('data', (chunk: PartialSums__Output) => {
-        if (chunk.width !== width || chunk.first + chunk.count > candidates.length) {
+        if (chunk.width !== width || chunk.first + chunk.count > count) {
           call.cancel();
           reject(new WorkerError(`worker ${this.address}: ${method}: answer does not fit the request`));
           return;

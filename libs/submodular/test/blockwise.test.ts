@@ -99,6 +99,32 @@ describe('blockwise facility location (no n×n kernel)', () => {
     assert.ok(runs[0]!.value > 0);
   });
 
+  it('commits carried by the next gains request, or sent before a value, act as separate commits do', async () => {
+    const n = SUMMATION_BLOCK_ROWS + 300;
+    const d = 8;
+    const rows = normalizeRows(clustered(n, d, 5), n, d);
+    const candidates = Int32Array.from([0, 1, 4000, 8191, 8192, n - 1]);
+    const blocks = { firstBlock: 0, endBlock: blockCount(n) };
+    const separate = await FacilityLocationShard.create(rows, n, d, blocks);
+    const carried = await FacilityLocationShard.create(rows, n, d, blocks);
+    await separate.partialGains(candidates); // both shards keep open rows the same way
+    await carried.partialGains(candidates);
+    await separate.commit(Int32Array.of(4000, 12));
+    const expected = await separate.partialGains(candidates);
+    assert.deepEqual(await carried.partialGains(candidates, Int32Array.of(4000, 12)), expected);
+    // A retried request commits its elements again: nothing changes.
+    assert.deepEqual(await carried.partialGains(candidates, Int32Array.of(4000, 12)), expected);
+    assert.deepEqual(await carried.valueParts(), await separate.valueParts());
+    await separate.release();
+    await carried.release();
+
+    const oracle = await sharded(clustered(n, d, 5), n, d, 2);
+    await oracle.commit(4000);
+    const dense = facilityLocation(await cosineKernel(clustered(n, d, 5), n, d, 'sijs'));
+    assert.equal(await oracle.value(), dense.evaluate([4000]));
+    await oracle.release();
+  });
+
   it('refuses shards that do not cover the blocks exactly once', async () => {
     const n = SUMMATION_BLOCK_ROWS + 10;
     const rows = normalizeRows(clustered(n, 4, 1), n, 4);

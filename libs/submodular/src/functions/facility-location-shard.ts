@@ -21,14 +21,20 @@ export interface ShardBlocks {
  * shards, hence the same gains, bit for bit, on one process or many.
  */
 export interface FacilityLocationPart extends ShardBlocks {
-  /** Per candidate, the partial gain of each owned block: candidates.length × (endBlock − firstBlock), row-major. */
-  partialGains(candidates: Int32Array): Promise<Float64Array>;
+  /**
+   * Per candidate, the partial gain of each owned block: candidates.length × (endBlock − firstBlock), row-major;
+   * after committing `commitFirst` (as commit does), when given.
+   */
+  partialGains(candidates: Int32Array, commitFirst?: Int32Array): Promise<Float64Array>;
   /**
    * Per candidate k, each owned block's sum of K[j,k] over its rows j (same layout as partialGains): the blocked
    * column totals graph cut needs, from the same shard without a kernel.
    */
   columnSums(candidates: Int32Array): Promise<Float64Array>;
-  /** Adds elements to the selection, in order (one, or a replay of a whole selection). */
+  /**
+   * Adds elements to the selection, in order (one, or a replay of a whole selection). Committing an element again
+   * changes nothing (the memo is a max).
+   */
   commit(elements: Int32Array): Promise<void>;
   /** Per owned block, the sum of the memo (f(selection)'s partial sums). */
   valueParts(): Promise<Float64Array>;
@@ -169,9 +175,13 @@ export class FacilityLocationShard implements FacilityLocationPart {
     return run;
   }
 
-  partialGains(candidates: Int32Array): Promise<Float64Array> {
+  partialGains(candidates: Int32Array, commitFirst?: Int32Array): Promise<Float64Array> {
     checkCandidates(candidates, this.n);
-    return this.exclusive(() => this.computePartialGains(candidates));
+    for (const k of commitFirst ?? []) checkElement(k, this.n);
+    return this.exclusive(async () => {
+      if (commitFirst) await this.applyCommit(commitFirst);
+      return this.computePartialGains(candidates);
+    });
   }
 
   private async computePartialGains(candidates: Int32Array): Promise<Float64Array> {
