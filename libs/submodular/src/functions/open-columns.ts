@@ -17,32 +17,24 @@ export const DEFAULT_OPEN_BUDGET_BYTES = 2 ** 30;
  *
  * A list is kept only while it has at most `capacity` rows (by default ⌈rows/16⌉, at least 64) and the kept lists
  * fit the byte budget (8 bytes a row); the other candidates are simply evaluated in full again.
- *
- * The lists live in one arena (a rows array and a values array), each list a range of it, appended at the end and
- * shortened in place; when the end is reached the live lists are moved to the front (in order, so the arena's order
- * stays the Map's) or the arena grows, up to the budget. One typed array per list instead made a long run keep
- * hundreds of thousands of small buffers alive, and garbage collection took a tenth of a worker's time.
  */
 export class OpenColumns {
   readonly capacity: number;
-  /** Each kept list: its entries are arena [offset, offset + length). Map order is arena order. */
-  private readonly lists = new Map<number, { offset: number; length: number }>();
-  private arenaRows = new Int32Array(0);
-  private arenaValues = new Float32Array(0);
-  /** First free entry of the arena, and the entries in lists (the rest below `end` are holes). */
-  private end = 0;
-  private live = 0;
-  private readonly budgetEntries: number;
+  private readonly lists = new Map<number, { rows: Int32Array; values: Float32Array; length: number }>();
+  private usedBytes = 0;
   /**
    * The collector's rows and values for a whole batch (batch × capacity), reused from batch to batch: allocated
-   * afresh, they were megabytes per GEMM batch.
+   * afresh, they were megabytes per GEMM batch and most of a long run's garbage collection.
    */
   private scratchRows = new Int32Array(0);
   private scratchValues = new Float32Array(0);
 
-  constructor(shardRows: number, budgetBytes: number, capacityShare = 1 / 16) {
+  constructor(
+    shardRows: number,
+    private readonly budgetBytes: number,
+    capacityShare = 1 / 16,
+  ) {
     this.capacity = Math.min(shardRows, Math.max(64, Math.ceil(shardRows * capacityShare)));
-    this.budgetEntries = Math.floor(budgetBytes / 8);
   }
 
   has(k: number): boolean {
@@ -65,14 +57,13 @@ export class OpenColumns {
   ): boolean {
     const list = this.lists.get(k);
     if (!list) return false;
-    const rows = this.arenaRows;
-    const values = this.arenaValues;
+    const { rows, values } = list;
     // Rows are in ground-set order (descending), so the block changes only when a row falls below the block's first
     // row: one division per block rather than per row. Late in a run this loop is most of the work, hence no callback.
     let b = -1;
     let blockStart = Number.POSITIVE_INFINITY;
-    let kept = list.offset;
-    for (let t = list.offset, end = list.offset + list.length; t < end; t++) {
+    let kept = 0;
+    for (let t = 0; t < list.length; t++) {
       const row = rows[t]!;
       const value = values[t]!;
       const m = memo[row - rowStart]!;
@@ -86,9 +77,17 @@ export class OpenColumns {
       rows[kept] = row;
       values[kept++] = value;
     }
-    this.live -= list.offset + list.length - kept;
-    list.length = kept - list.offset;
+    this.shorten(list, kept);
     return true;
+  }
+
+  /** Keeps a list's first `kept` rows; gives the memory back once a list has halved, so the budget follows the lists. */
+  private shorten(list: { rows: Int32Array; values: Float32Array; length: number }, kept: number): void {
+    list.length = kept;
+    if (kept > list.rows.length / 2) return;
+    this.usedBytes -= 8 * (list.rows.length - kept);
+    list.rows = list.rows.slice(0, kept);
+    list.values = list.values.slice(0, kept);
   }
 
   /**
@@ -107,69 +106,15 @@ export class OpenColumns {
   forEach(k: number, visit: (row: number, value: number) => void): boolean {
     const list = this.lists.get(k);
     if (!list) return false;
-    for (let t = list.offset, end = list.offset + list.length; t < end; t++) {
-      visit(this.arenaRows[t]!, this.arenaValues[t]!);
-    }
+    for (let t = 0; t < list.length; t++) visit(list.rows[t]!, list.values[t]!);
     return true;
   }
 
   drop(k: number): void {
     const list = this.lists.get(k);
     if (!list) return;
-    this.live -= list.length;
+    this.usedBytes -= 8 * list.rows.length;
     this.lists.delete(k);
-  }
-
-  /**
-   * Keeps `length` rows and values from the scratch at `from` as k's list, if the lists then fit the budget and there
-   * is room at the arena's end, made by growing the arena or by moving the live lists to the front.
-   */
-  private keepList(k: number, from: number, length: number): void {
-    this.drop(k);
-    if (this.live + length > this.budgetEntries) return;
-    if (this.end + length > this.arenaRows.length) {
-      const size = this.arenaRows.length;
-      const needed = this.live + length;
-      // Grow (doubling, up to the budget) while the lists would fill more than half the arena; otherwise move them
-      // to the front, but only when that frees a quarter of it: every move then copies at most three entries per
-      // entry appended since the last one, where a nearly full arena would otherwise be moved for every new list.
-      if (2 * needed > size && size < this.budgetEntries) {
-        this.pack(Math.min(this.budgetEntries, Math.max(2 * size, needed, 1024)));
-      } else if (4 * (this.end - this.live) >= size && needed <= size) {
-        this.pack(size);
-      } else {
-        return;
-      }
-    }
-    this.arenaRows.set(this.scratchRows.subarray(from, from + length), this.end);
-    this.arenaValues.set(this.scratchValues.subarray(from, from + length), this.end);
-    this.lists.set(k, { offset: this.end, length });
-    this.end += length;
-    this.live += length;
-  }
-
-  /** Moves the live lists, in order, to the front of an arena of `size` entries (the same arrays, or new ones). */
-  private pack(size: number): void {
-    const same = size === this.arenaRows.length;
-    const rows = same ? this.arenaRows : new Int32Array(size);
-    const values = same ? this.arenaValues : new Float32Array(size);
-    let at = 0;
-    for (const list of this.lists.values()) {
-      const end = list.offset + list.length;
-      if (same) {
-        // Lists only move towards the front, in order, so none is overwritten before it has moved.
-        rows.copyWithin(at, list.offset, end);
-        values.copyWithin(at, list.offset, end);
-      } else {
-        rows.set(this.arenaRows.subarray(list.offset, end), at);
-        values.set(this.arenaValues.subarray(list.offset, end), at);
-      }
-      list.offset = at;
-      at += list.length;
-    }
-    this.arenaRows = rows;
-    this.arenaValues = values;
-    this.end = at;
   }
 
   /**
@@ -212,7 +157,17 @@ export class OpenColumns {
       },
       keep: () => {
         for (let c = 0; c < batch.length; c++) {
-          if (counts[c]! <= capacity) this.keepList(batch[c]!, c * capacity, lengths[c]!);
+          const length = lengths[c]!;
+          if (counts[c]! > capacity || this.usedBytes + 8 * length > this.budgetBytes) continue;
+          const k = batch[c]!;
+          this.drop(k);
+          const base = c * capacity;
+          this.lists.set(k, {
+            rows: rows.slice(base, base + length),
+            values: values.slice(base, base + length),
+            length,
+          });
+          this.usedBytes += 8 * length;
         }
       },
     };
