@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { createRng, SUMMATION_BLOCK_ROWS } from '@smartmix/submodular';
 import { assembleBlockGains, generatedModule } from '../generate.mjs';
 import { BlockGainKernel } from '../src/block-gain-kernel.js';
-import { facilityLocationBlockGain } from '../src/functions/facility-location.js';
+import { facilityLocationBlockGain, openOffsets } from '../src/functions/facility-location.js';
 
 /**
  * Similarities and a memo that exercise every branch of the term: positive, negative and zero differences, equal
@@ -37,12 +37,12 @@ describe('BlockGainKernel (WebAssembly SIMD block gains)', () => {
             `width ${width}, ${count} candidates, candidate ${c}: ${kernel.sums[c]} ≠ ${expected}`,
           );
           assert.equal(kernel.opens[c], open[0], `width ${width}, candidate ${c}: open rows`);
-          const expectedRows: number[] = [];
-          for (let i = width - 1; i >= 0; i--) if (column[i]! > memo[i]!) expectedRows.push(i);
+          const expectedRows = new Int32Array(width);
+          const expectedCount = openOffsets(column, memo, expectedRows);
           const found = kernel.openRowsOf(c, width);
           assert.deepEqual(
             [...kernel.openAt.subarray(0, found)],
-            expectedRows,
+            [...expectedRows.subarray(0, expectedCount)],
             `width ${width}, candidate ${c}`,
           );
         }

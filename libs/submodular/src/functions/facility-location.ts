@@ -34,8 +34,11 @@ export function facilityLocationBlockGain(
   return sum;
 }
 
-/** Writes the rows i with column[i] > memo[i] to out, highest first (ground-set order); returns how many. */
-function openOffsets(column: Float32Array, memo: Float32Array, out: Int32Array): number {
+/**
+ * Writes the rows i with column[i] > memo[i] to out, highest first (ground-set order); returns how many. The
+ * definition that the WebAssembly kernel's openRowsOf is tested against.
+ */
+export function openOffsets(column: Float32Array, memo: Float32Array, out: Int32Array): number {
   let count = 0;
   for (let i = column.length - 1; i >= 0; i--) if (column[i]! > memo[i]!) out[count++] = i;
   return count;
