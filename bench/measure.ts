@@ -21,7 +21,10 @@ export interface CommandMeasurement {
   stderr: string;
 }
 
-/** Runs the built CLI as a separate process and measures its wall time and peak RSS. */
+/**
+ * Runs the built CLI as a separate process, as `npx smartmix` does (the bin itself, so the node options of its
+ * shebang apply), and measures its wall time and peak RSS.
+ */
 export async function measureCli(args: string[]): Promise<CommandMeasurement> {
   const dir = await mkdtemp(join(tmpdir(), 'smartmix-bench-'));
   const usageFile = join(dir, 'rusage.jsonl');
@@ -32,7 +35,7 @@ export async function measureCli(args: string[]): Promise<CommandMeasurement> {
       stdout: string;
       stderr: string;
     }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, ...args], {
+      const child = spawn(CLI, args, {
         // NODE_OPTIONS reaches every node process the command starts (worker processes too).
         env: { ...process.env, SMARTMIX_BENCH_RUSAGE: usageFile, NODE_OPTIONS: `--import=${PRELOAD}` },
       });

@@ -1,6 +1,7 @@
 import type { PlacementOptions } from '@smartmix/coordinator';
 import { type Command, Option } from 'commander';
 import { InputError } from './errors.js';
+import { withNodeFlags } from './node-flags.js';
 import { integerOption, numberOption } from './parse.js';
 
 export interface PlacementFlags {
@@ -67,7 +68,7 @@ export function placementOptions(flags: PlacementFlags): Omit<PlacementOptions, 
   };
 }
 
-/** How this very CLI starts `smartmix worker`: the same node, flags and entry point. */
+/** How this very CLI starts `smartmix worker`: the same node, flags (with NODE_FLAGS) and entry point. */
 export function workerCommand(): string[] {
-  return [process.execPath, ...process.execArgv, process.argv[1]!, 'worker'];
+  return [process.execPath, ...withNodeFlags(process.execArgv), process.argv[1]!, 'worker'];
 }
