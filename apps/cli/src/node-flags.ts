@@ -8,9 +8,9 @@
  * so V8 derives a tiny old-generation limit from it. Meanwhile onnxruntime-node copies every GEMM's output into a
  * fresh ArrayBuffer; that external memory forces a scavenge every few runs, which promotes whatever is in flight,
  * and the old generation keeps reaching its limit: a worker at n = 30,000 (budget 3,000) ran ~470 full collections,
- * many of them in the gaps between requests, where they delay the next one. A 256 MiB floor leaves it room:
- * 9 full collections, and the 1-worker greedy took 20 s instead of 28 s at n = 30,000 and 197 s instead of
- * 288–301 s at n = 100,000 (budget 10,000), with the worker's peak RSS 1.68 GB instead of 1.55 GB. 64 MiB was
+ * many of them in the gaps between requests, where they delay the next one. A 256 MiB floor leaves it room: 9 full
+ * collections, the 1-worker greedy in 20 s instead of 28 s; at n = 100,000 (budget 10,000) the 1-worker run took
+ * 194 s instead of 288–301 s, its worker peaking at 1.64 GB instead of 1.55–1.61 GB (BENCHMARKS.md). 64 MiB was
  * not enough (23 s); 128 MiB did as well as 256 MiB at n = 30,000.
  */
 export const NODE_FLAGS: readonly string[] = ['--initial-old-space-size=256'];

@@ -128,16 +128,16 @@ export async function nearestNeighborScorer(
 }
 
 /**
- * Facility location or graph cut without a kernel (bit-identical to the dense functions). Their gains come from
- * GEMMs, so evaluating the heap's next entries in the same request is cheap (BLOCKWISE_LAZY_BATCH).
- */
-/**
  * Candidates per blockwise request. Larger requests evaluate more entries the step turns out not to need, but run
  * as fuller GEMMs: measured at n = 30,000 (budget 3,000, in process), 32 → 26 s, 64 → 22 s, 128 → 22 s (the
  * shards' GEMM batch), 256 → 22 s; 8 → 41 s.
  */
 const BLOCKWISE_LAZY_BATCH = 128;
 
+/**
+ * Facility location or graph cut without a kernel (bit-identical to the dense functions). Their gains come from
+ * GEMMs, so evaluating the heap's next entries in the same request is cheap (BLOCKWISE_LAZY_BATCH).
+ */
 async function blockwiseScorer(
   rows: Float32Array,
   n: number,
