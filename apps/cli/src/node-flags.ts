@@ -18,8 +18,26 @@ export const NODE_FLAGS: readonly string[] = ['--initial-old-space-size=256'];
 /** An option's name as V8 compares it (`--a_b=1` and `--a-b=1` are the same option). */
 const optionName = (arg: string) => arg.split('=')[0]!.replaceAll('_', '-');
 
+/** The NODE_FLAGS that `execArgv` does not set (an option set to another value counts as set: the user's choice). */
+export function missingNodeFlags(execArgv: readonly string[]): string[] {
+  const given = new Set(execArgv.map(optionName));
+  return NODE_FLAGS.filter((flag) => !given.has(optionName(flag)));
+}
+
 /** Node options for a smartmix process started from one with `execArgv`: NODE_FLAGS first, unless already set there. */
 export function withNodeFlags(execArgv: readonly string[]): string[] {
-  const given = new Set(execArgv.map(optionName));
-  return [...NODE_FLAGS.filter((flag) => !given.has(optionName(flag))), ...execArgv];
+  return [...missingNodeFlags(execArgv), ...execArgv];
+}
+
+/**
+ * The warning for a process started without NODE_FLAGS — a worker run by a command line of its own (not the bin, the
+ * image or a coordinator) — since nothing else would show why it scores slower; undefined when they are all set.
+ */
+export function missingNodeFlagsWarning(execArgv: readonly string[]): string | undefined {
+  const missing = missingNodeFlags(execArgv);
+  if (missing.length === 0) return undefined;
+  return (
+    `node runs without ${missing.join(' ')}: scoring will spend much of its time collecting garbage ` +
+    "(see the README's design decisions)"
+  );
 }

@@ -12,11 +12,15 @@ export class CliProcess {
   stderr = '';
   readonly exited: Promise<number | null>;
 
-  constructor(args: string[], env: NodeJS.ProcessEnv = {}) {
-    this.child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', ENTRY, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  constructor(args: string[], env: NodeJS.ProcessEnv = {}, nodeOptions: readonly string[] = []) {
+    this.child = spawn(
+      process.execPath,
+      [...nodeOptions, '--conditions=development', '--import', 'tsx', ENTRY, ...args],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     this.child.stdout!.on('data', (b) => (this.stdout += b));
     this.child.stderr!.on('data', (b) => (this.stderr += b));
     this.exited = new Promise((resolve) => this.child.on('close', (code) => resolve(code)));

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { NODE_FLAGS, withNodeFlags } from '../src/node-flags.js';
 import { workerCommand } from '../src/placement-flags.js';
+import { CliProcess } from './cli-process.js';
 
 const repoFile = (path: string) => readFile(new URL(`../../../${path}`, import.meta.url), 'utf8');
 
@@ -34,4 +35,19 @@ test('local workers start with NODE_FLAGS, and an option already given keeps its
   assert.equal(node, process.execPath);
   assert.deepEqual(rest.slice(0, -2), withNodeFlags(process.execArgv));
   assert.equal(rest.at(-1), 'worker');
+});
+
+test('a worker started without NODE_FLAGS says so in one warning line; with them it does not', async () => {
+  const listen = ['worker', '--listen', '127.0.0.1:0'];
+  const bare = new CliProcess(listen);
+  const tuned = new CliProcess(listen, {}, NODE_FLAGS);
+  try {
+    await Promise.all([bare.waitFor(/listening on/), tuned.waitFor(/listening on/)]);
+    const warnings = bare.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    assert.deepEqual(warnings.length, 1, bare.stderr);
+    assert.match(warnings[0]!, new RegExp(`without ${NODE_FLAGS.join(' ')}:`));
+    assert.doesNotMatch(tuned.stderr, /warning/);
+  } finally {
+    await Promise.all([bare.stop(), tuned.stop()]);
+  }
 });

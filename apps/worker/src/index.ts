@@ -23,6 +23,8 @@ export interface WorkerOptions {
   metricsListen?: string;
   /** Matrices and shards unused this long are dropped. */
   idleStateTtlMs?: number;
+  /** Printed on stderr (`warning: …`) once the worker listens, i.e. after every check of its options passed. */
+  warnings?: readonly string[];
 }
 
 export { DEFAULT_IDLE_STATE_TTL_MS } from '@smartmix/cluster';
@@ -46,6 +48,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   });
   process.stdout.write(`${LISTENING_PREFIX}${worker.address}\n`);
   if (endpoint) process.stderr.write(`metrics on http://${endpoint.address}/metrics\n`);
+  for (const warning of options.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
   await new Promise<void>((resolve) => {
     const stop = (why: string) => {
       // A standalone worker (a pod) says why it stops; local workers stop with every job and stay quiet.

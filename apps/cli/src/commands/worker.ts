@@ -1,6 +1,7 @@
 import { VERSION } from '@smartmix/coordinator';
 import { DEFAULT_IDLE_STATE_TTL_MS, runWorker } from '@smartmix/worker';
 import type { Command } from 'commander';
+import { missingNodeFlagsWarning } from '../node-flags.js';
 import { integerOption } from '../parse.js';
 
 export function registerWorker(program: Command): void {
@@ -43,12 +44,15 @@ export function registerWorker(program: Command): void {
         tlsClientCa?: string;
         metricsListen?: string;
         idleStateTtl: number;
-      }) =>
-        runWorker({
+      }) => {
+        const warning = missingNodeFlagsWarning(process.execArgv);
+        return runWorker({
           ...flags,
           idleStateTtlMs: flags.idleStateTtl * 1000,
           tls: { cert: flags.tlsCert, key: flags.tlsKey, clientCa: flags.tlsClientCa },
           version: VERSION,
-        }),
+          warnings: warning ? [warning] : [],
+        });
+      },
     );
 }
