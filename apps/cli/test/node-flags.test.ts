@@ -44,7 +44,7 @@ test('a worker started without NODE_FLAGS says so in one warning line; with them
   try {
     await Promise.all([bare.waitFor(/listening on/), tuned.waitFor(/listening on/)]);
     const warnings = bare.stderr.split('\n').filter((line) => line.startsWith('warning: '));
-    assert.deepEqual(warnings.length, 1, bare.stderr);
+    assert.equal(warnings.length, 1, bare.stderr);
     assert.match(warnings[0]!, new RegExp(`without ${NODE_FLAGS.join(' ')}:`));
     assert.doesNotMatch(tuned.stderr, /warning/);
   } finally {
